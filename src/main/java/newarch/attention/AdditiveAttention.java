@@ -1,0 +1,52 @@
+package newarch.attention;
+
+import newarch.nn.Linear;
+import newarch.nn.Module;
+import newarch.tensor.MatMul;
+import newarch.tensor.Reshaping;
+import newarch.tensor.Rng;
+import newarch.tensor.ShapeException;
+import newarch.tensor.Shapes;
+import newarch.tensor.Tensor;
+
+/**
+ * Additive (Bahdanau) attention: score(q, k) = wᵥᵀ tanh(W_q q + W_k k). It compares a query and a key
+ * through a small one-hidden-layer network instead of a dot product, so they may have different widths.
+ */
+public class AdditiveAttention extends Module {
+    private final Linear queryProj;
+    private final Linear keyProj;
+    private final Linear scoreProj;
+
+    public AdditiveAttention(long queryDim, long keyDim, long hidden, Rng rng) {
+        this.queryProj = child("W_q", new Linear(queryDim, hidden, false, rng));
+        this.keyProj = child("W_k", new Linear(keyDim, hidden, false, rng));
+        this.scoreProj = child("w_v", new Linear(hidden, 1, false, rng));
+    }
+
+    /**
+     * @param query  [B, L, Dq]
+     * @param key    [B, S, Dk]
+     * @param value  [B, S, Dv]
+     * @param mask   additive, broadcastable to [B, L, S], or null
+     */
+    public AttentionOutput forward(Tensor query, Tensor key, Tensor value, Tensor mask) {
+        Shapes.requireRank("query", query, 3);
+        Shapes.requireRank("key", key, 3);
+        Shapes.requireRank("value", value, 3);
+        if (key.size(0) != query.size(0) || key.size(1) != value.size(1) || value.size(0) != query.size(0)) {
+            throw new ShapeException("query is " + Shapes.show(query.data()) + ", key is " + Shapes.show(key.data())
+                    + ", value is " + Shapes.show(value.data())
+                    + ": batch sizes must match and key and value must have the same length");
+        }
+        Tensor q = Reshaping.unsqueeze(queryProj.forward(query), 2);   // [B, L, 1, H]
+        Tensor k = Reshaping.unsqueeze(keyProj.forward(key), 1);       // [B, 1, S, H]
+        Tensor scores = scoreProj.forward(q.add(k).tanh());            // [B, L, S, 1]
+        scores = scores.reshape(query.size(0), query.size(1), key.size(1));
+        if (mask != null) {
+            scores = scores.add(mask);
+        }
+        Tensor weights = scores.softmax(-1);
+        return new AttentionOutput(MatMul.matmul(weights, value), weights.detach());
+    }
+}

@@ -1,0 +1,87 @@
+package newarch.tensor;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Matrix products. {@code [..., n, k] x [k, m]} folds the leading dimensions into one matrix product
+ * (the Linear-layer case); {@code [..., n, k] x [..., k, m]} with equal leading dimensions is a batched product.
+ */
+public final class MatMul {
+    private MatMul() {
+    }
+
+    public static Tensor matmul(Tensor a, Tensor b) {
+        return matmul(a, b, false, false);
+    }
+
+    /** {@code op(a) op(b)} where op transposes the last two dimensions when its flag is set. */
+    public static Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+        Shapes.requireMinRank("matmul: a", a, 2);
+        Shapes.requireMinRank("matmul: b", b, 2);
+        Shapes.requireSameType("matmul: a", a.data(), "b", b.data());
+        long inner = a.size(transposeA ? -2 : -1);
+        long innerB = b.size(transposeB ? -1 : -2);
+        if (inner != innerB) {
+            throw new ShapeException("matmul: " + a.label("a") + " is " + Shapes.show(a.data())
+                    + (transposeA ? " (transposed)" : "") + " but " + b.label("b") + " is " + Shapes.show(b.data())
+                    + (transposeB ? " (transposed)" : "") + ": inner dimensions " + inner + " and " + innerB
+                    + " must match");
+        }
+        if (b.rank() == 2 && a.rank() > 2 && !transposeA) {
+            return foldedMatmul(a, b, transposeB);
+        }
+        if (a.rank() != b.rank() || !sameBatch(a.shape(), b.shape())) {
+            throw new ShapeException("matmul: " + a.label("a") + " is " + Shapes.show(a.data()) + " but "
+                    + b.label("b") + " is " + Shapes.show(b.data())
+                    + ": batch dimensions (all but the last two) must be equal");
+        }
+        INDArray value = Nd4j.matmul(a.data(), b.data(), transposeA, transposeB, false);
+        return Tensor.fromOp("matmul", value, g -> gradients(a, b, g, transposeA, transposeB), a, b);
+    }
+
+    private static INDArray[] gradients(Tensor a, Tensor b, INDArray g, boolean ta, boolean tb) {
+        INDArray A = a.data();
+        INDArray B = b.data();
+        INDArray ga = null;
+        INDArray gb = null;
+        if (a.requiresGrad()) {
+            ga = !ta ? Nd4j.matmul(g, B, false, !tb, false) : Nd4j.matmul(B, g, tb, true, false);
+        }
+        if (b.requiresGrad()) {
+            gb = !tb ? Nd4j.matmul(A, g, !ta, false, false) : Nd4j.matmul(g, A, true, ta, false);
+        }
+        return new INDArray[] {ga, gb};
+    }
+
+    /** [..., n, k] x [k, m]: one large matrix product, which BLAS runs faster than many small ones. */
+    private static Tensor foldedMatmul(Tensor a, Tensor b, boolean transposeB) {
+        long[] shape = a.shape();
+        long k = shape[shape.length - 1];
+        long rows = a.data().length() / k;
+        long m = b.size(transposeB ? 0 : 1);
+        INDArray a2 = a.data().reshape('c', rows, k);
+        INDArray value2 = Nd4j.matmul(a2, b.data(), false, transposeB, false);
+        long[] outShape = shape.clone();
+        outShape[outShape.length - 1] = m;
+        INDArray value = value2.reshape('c', outShape);
+        return Tensor.fromOp("matmul", value, g -> {
+            INDArray g2 = g.reshape('c', rows, m);
+            INDArray ga = a.requiresGrad() ? Nd4j.matmul(g2, b.data(), false, !transposeB, false).reshape('c', shape) : null;
+            INDArray gb = null;
+            if (b.requiresGrad()) {
+                gb = transposeB ? Nd4j.matmul(g2, a2, true, false, false) : Nd4j.matmul(a2, g2, true, false, false);
+            }
+            return new INDArray[] {ga, gb};
+        }, a, b);
+    }
+
+    private static boolean sameBatch(long[] a, long[] b) {
+        for (int i = 0; i < a.length - 2; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,59 @@
+package newarch.tensor;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Softmax and log-softmax, stable under {@code -inf} masks.
+ *
+ * <p>A row whose every entry is {@code -inf} (a query allowed to see no key) has no distribution. We define its
+ * softmax as all zeros, with zero gradient, so that a fully masked row contributes nothing instead of spreading
+ * NaN through the batch; its log-softmax is all {@code -inf}. PyTorch returns NaN there; our choice is documented
+ * in the attention notebook and tested.
+ */
+public final class Softmax {
+    private Softmax() {
+    }
+
+    public static Tensor softmax(Tensor t, int axis) {
+        int ax = Shapes.axis(axis, t.rank(), "softmax");
+        INDArray y = probabilities(t.data(), ax);
+        return Tensor.fromOp("softmax", y, g -> new INDArray[] {backward(y, g, ax)}, t);
+    }
+
+    public static Tensor logSoftmax(Tensor t, int axis) {
+        int ax = Shapes.axis(axis, t.rank(), "logSoftmax");
+        INDArray x = t.data();
+        INDArray shifted = Arithmetic.minus(x, safeMax(x, ax));
+        INDArray sum = Transforms.exp(shifted, true).sum(true, ax);
+        BooleanIndexing.replaceWhere(sum, 1.0, Conditions.equals(0.0));
+        INDArray y = Arithmetic.minus(shifted, Transforms.log(sum, false));
+        return Tensor.fromOp("logSoftmax", y, g -> {
+            INDArray p = Transforms.exp(y, true);
+            return new INDArray[] {Arithmetic.minus(g, Arithmetic.times(p, g.sum(true, ax)))};
+        }, t);
+    }
+
+    /** The softmax of an array along one axis (no graph). */
+    public static INDArray probabilities(INDArray x, int ax) {
+        INDArray e = Transforms.exp(Arithmetic.minus(x, safeMax(x, ax)), false);
+        INDArray sum = e.sum(true, ax);
+        BooleanIndexing.replaceWhere(sum, 1.0, Conditions.equals(0.0));
+        return Arithmetic.quotient(e, sum);
+    }
+
+    /** dL/dx = y ⊙ (g − Σ g⊙y): the Jacobian-vector product of softmax. */
+    public static INDArray backward(INDArray y, INDArray g, int ax) {
+        INDArray dot = g.mul(y).sum(true, ax);
+        return Arithmetic.minus(g, dot).muli(y);
+    }
+
+    /** Row maxima with -inf rows replaced by 0, so that exp(-inf - max) is 0 rather than NaN. */
+    private static INDArray safeMax(INDArray x, int ax) {
+        INDArray m = x.max(true, ax);
+        BooleanIndexing.replaceWhere(m, 0.0, Conditions.isInfinite());
+        return m;
+    }
+}
