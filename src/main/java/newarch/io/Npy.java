@@ -15,8 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html).
  *
  * <p>Reads format versions 1.0, 2.0 and 3.0 holding little-endian, C-ordered arrays of
- * {@code <f2 <f4 <f8 |i1 <i4 <i8 |u1 |b1}. Writes version 1.0 exactly as {@code np.save} lays
- * it out, with the data aligned to 64 bytes.
+ * {@code <f2 <f4 <f8 |i1 <i4 <i8 |u1 |b1}. Writes version 1.0 the way {@code np.save} does: the
+ * header dict padded with spaces and ended by a newline so the data starts 64-byte aligned.
  */
 public final class Npy {
 
@@ -89,7 +89,8 @@ public final class Npy {
         }
         long length = major == 1 ? Short.toUnsignedLong(bytes.getShort()) : Integer.toUnsignedLong(bytes.getInt());
         if (bytes.remaining() < length) {
-            throw new NpyFormatException(file, "truncated header: " + length + " bytes declared, " + bytes.remaining() + " present");
+            throw new NpyFormatException(file, "truncated header: " + length + " bytes declared, "
+                    + bytes.remaining() + " present");
         }
         // Version 3.0 exists only to allow UTF-8 in the header; earlier versions are Latin-1.
         Charset charset = major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
@@ -119,7 +120,8 @@ public final class Npy {
             throw new NpyFormatException(file, "unsupported dtype '" + descr + "' (supported: " + SUPPORTED + ")");
         }
         if (header.fortranOrder()) {
-            throw new NpyFormatException(file, "fortran_order=True is not supported (save a C-ordered array, e.g. np.ascontiguousarray)");
+            throw new NpyFormatException(file,
+                    "fortran_order=True is not supported (save a C-ordered array, e.g. np.ascontiguousarray)");
         }
         return dtype.dataType();
     }

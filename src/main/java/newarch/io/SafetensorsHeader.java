@@ -55,7 +55,8 @@ record SafetensorsHeader(List<SafetensorsEntry> entries, Map<String, String> met
             root = JsonParser.parseString(json);
         } catch (JsonParseException e) {
             // Gson appends a troubleshooting link on a second line; the first says what is wrong.
-            throw new SafetensorsFormatException(file, "header is not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new SafetensorsFormatException(file, "header is not valid JSON (" + reason + ")");
         }
         if (!root.isJsonObject()) {
             throw new SafetensorsFormatException(file, "header is not a JSON object");
@@ -95,8 +96,9 @@ record SafetensorsHeader(List<SafetensorsEntry> entries, Map<String, String> met
         if (!(fields.get("dtype") instanceof JsonPrimitive dtypeName) || !dtypeName.isString()) {
             throw new SafetensorsFormatException(file, name, "dtype is missing or not a string");
         }
-        SafetensorsDtype dtype = SafetensorsDtype.named(dtypeName.getAsString()).orElseThrow(() -> new SafetensorsFormatException(
-                file, name, "unsupported dtype '" + dtypeName.getAsString() + "' (supported: " + Arrays.toString(SafetensorsDtype.values()) + ")"));
+        SafetensorsDtype dtype = SafetensorsDtype.named(dtypeName.getAsString())
+                .orElseThrow(() -> new SafetensorsFormatException(file, name, "unsupported dtype '" + dtypeName.getAsString()
+                        + "' (supported: " + Arrays.toString(SafetensorsDtype.values()) + ")"));
         long[] shape = nonNegativeIntegers(fields.get("shape"));
         if (shape == null) {
             throw new SafetensorsFormatException(file, name, "shape is missing or not a list of non-negative integers");
@@ -157,7 +159,8 @@ record SafetensorsHeader(List<SafetensorsEntry> entries, Map<String, String> met
             SafetensorsEntry current = byBegin.get(i);
             if (current.begin() < previous.end()) {
                 throw new SafetensorsFormatException(file, current.name(), "data_offsets [" + current.begin() + ", "
-                        + current.end() + "] overlap tensor '" + previous.name() + "' at [" + previous.begin() + ", " + previous.end() + "]");
+                        + current.end() + "] overlap tensor '" + previous.name() + "' at ["
+                        + previous.begin() + ", " + previous.end() + "]");
             }
         }
     }
