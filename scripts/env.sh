@@ -5,7 +5,6 @@
 if [ -z "${OPENBLAS_CORETYPE:-}" ] && grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo 2>/dev/null; then
   export OPENBLAS_CORETYPE=Haswell
 fi
-export JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:-} -Djava.awt.headless=true"
 # Debian's python3 has nbformat/nbclient; a pyenv python3 first on PATH may not.
 PYTHON=/usr/bin/python3
 [ -x "$PYTHON" ] || PYTHON=python3

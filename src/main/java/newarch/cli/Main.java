@@ -11,6 +11,8 @@ public final class Main {
     static {
         register(new ConformCommand());
         register(new BenchCommand());
+        register(new ParamsCommand());
+        register(new NotebooksCommand());
     }
 
     private Main() {

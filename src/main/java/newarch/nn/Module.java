@@ -127,6 +127,8 @@ public abstract class Module {
                 missing.add(k);
             } else if (!Arrays.equals(v.shape(), p.shape())) {
                 mismatched.add(k + " is " + Shapes.show(v) + " in the checkpoint but " + Shapes.show(p.data()) + " here");
+            } else if (v.dataType().isFPType() && v.isNaN().any()) {
+                mismatched.add(k + " contains NaN");
             } else {
                 p.setData(v.castTo(p.dataType()).dup('c'));
             }
@@ -142,12 +144,26 @@ public abstract class Module {
             }
         });
         if (!mismatched.isEmpty()) {
-            throw new IllegalArgumentException("checkpoint shapes do not fit the model: " + String.join("; ", mismatched));
+            throw new IllegalArgumentException("checkpoint values do not fit the model: " + String.join("; ", mismatched));
         }
         if (strict && (!missing.isEmpty() || !unexpected.isEmpty())) {
             throw new IllegalArgumentException("checkpoint keys do not fit the model:"
                     + (missing.isEmpty() ? "" : " missing " + missing)
                     + (unexpected.isEmpty() ? "" : " unexpected " + unexpected));
+        }
+    }
+
+    /** Loads a checkpoint: a directory of {@code <key>.npy} files or a {@code .safetensors} file (strict keys). */
+    public void load(java.nio.file.Path checkpoint) {
+        loadStateDict(newarch.io.Checkpoints.load(checkpoint), true);
+    }
+
+    /** Saves the state dict as a {@code .safetensors} file, or as a directory of .npy files for any other path. */
+    public void save(java.nio.file.Path checkpoint) {
+        if (checkpoint.getFileName().toString().endsWith(".safetensors")) {
+            newarch.io.Checkpoints.saveSafetensors(checkpoint, stateDict());
+        } else {
+            newarch.io.Checkpoints.saveNpyDirectory(checkpoint, stateDict());
         }
     }
 

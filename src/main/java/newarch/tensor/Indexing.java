@@ -31,6 +31,22 @@ public final class Indexing {
                     g.reshape('c', flat.length(), d)))[0]}, table);
     }
 
+    /**
+     * Adds the rows of {@code src} [n, D] into a zero table of {@code rows} rows at {@code index} [n]
+     * (repeated indices accumulate): the transpose of {@link #embeddingLookup}. Its gradient gathers.
+     */
+    public static Tensor scatterAdd(Tensor src, INDArray index, long rows) {
+        Shapes.requireRank("src", src, 2);
+        if (index.rank() != 1 || index.length() != src.size(0)) {
+            throw new ShapeException("scatterAdd: index is " + Shapes.show(index) + " but src is " + Shapes.show(src.data())
+                    + ": index must be 1-d with one entry per row of src");
+        }
+        checkIds("index", index, rows, "rows in the output");
+        INDArray idx = index.castTo(DataType.LONG);
+        INDArray value = Nd4j.exec(new ScatterAdd(Nd4j.zeros(src.dataType(), rows, src.size(1)), idx, src.data()))[0];
+        return Tensor.fromOp("scatterAdd", value, g -> new INDArray[] {Nd4j.exec(new Gather(g, idx, 0))[0]}, src);
+    }
+
     /** Picks entries along {@code axis} by a 1-d index vector (torch.index_select). */
     public static Tensor indexSelect(Tensor t, int axis, INDArray index) {
         int ax = Shapes.axis(axis, t.rank(), "indexSelect");

@@ -74,7 +74,7 @@ public final class Shapes {
     }
 
     public static void requireFinite(String name, Tensor t) {
-        if (org.nd4j.linalg.indexing.BooleanIndexing.or(t.data(), org.nd4j.linalg.indexing.conditions.Conditions.isNan())) {
+        if (t.data().isNaN().any()) {
             throw new ShapeException(name + " " + show(t.data()) + " contains NaN");
         }
     }

@@ -39,6 +39,11 @@ public final class CrossEntropy {
     public Tensor loss(Tensor logits, INDArray targets) {
         Shapes.requireMinRank("logits", logits, 1);
         Shapes.requireFloating("logits", logits);
+        // NaN logits mean training has already diverged; say so here rather than report a NaN loss later.
+        if (logits.data().isNaN().any()) {
+            throw new ShapeException("logits " + Shapes.show(logits.data())
+                    + " contain NaN: the forward pass diverged (try a lower learning rate or gradient clipping)");
+        }
         Tensor rows = classesLast(logits);                  // [M, C]
         long m = rows.size(0);
         long c = rows.size(1);

@@ -1,0 +1,12 @@
+package newarch.bench;
+
+import java.util.function.Consumer;
+
+/** One named benchmark of {@code bench}: it measures and hands each result row to a sink as soon as it has it. */
+public interface Benchmark {
+    String name();
+
+    String summary();
+
+    void run(BenchOptions options, Consumer<BenchResult> sink);
+}
