@@ -1,0 +1,34 @@
+package newarch.models.transformer;
+
+import static newarch.tensor.GradAssert.assertModuleGradients;
+import static newarch.tensor.GradAssert.normal;
+import static newarch.tensor.GradAssert.randomized;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import newarch.attention.Masks;
+import newarch.tensor.Rng;
+import newarch.tensor.Tensor;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The full encoder–decoder with final norms: gradients for source, target and every parameter. */
+class TransformerGradTest {
+
+    @ParameterizedTest(name = "normFirst={0}")
+    @ValueSource(booleans = {false, true})
+    void fullTransformer(boolean normFirst) {
+        Transformer t = randomized(new Transformer(TransformerLayerGradTest.config(normFirst), new Rng(320)), new Rng(321), 0.5);
+        t.eval();
+        INDArray srcPadding = Nd4j.createFromArray(new double[][] {{0, 0, 0, 0}, {0, 0, 0, 1}});
+        TransformerDecoderLayer.Masking masks = new TransformerDecoderLayer.Masking(
+                Masks.causal(3, 3, DataType.DOUBLE), null, null, srcPadding);
+        Rng rng = new Rng(322);
+        Tensor src = normal(rng, 2, 4, 4);
+        Tensor tgt = normal(rng, 2, 3, 4);
+        assertArrayEquals(new long[] {2, 3, 4}, t.forward(src, tgt, null, srcPadding, masks).shape());
+        assertModuleGradients(t, in -> t.forward(in.get(0), in.get(1), null, srcPadding, masks), src, tgt);
+    }
+}
