@@ -9,7 +9,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-KERNEL = "newarch-java"
+KERNEL = os.environ.get("NEWARCH_KERNEL", "newarch-java")
 STARTUP_TIMEOUT = 15   # the kernel sometimes never answers under load (SPEC §5): retry instead of waiting
 ATTEMPTS = 3
 

@@ -32,6 +32,28 @@ public final class PositionalEncoding {
         return Nd4j.createFromArray(pe).reshape(maxLen, dModel).castTo(type);
     }
 
+    /**
+     * The matrix M with PE(pos + k) = M · PE(pos) for every position: block-diagonal 2×2 rotations, one per
+     * frequency ω_i = base^{−2i/d}, by the angle k·ω_i. This is why relative offsets are easy to attend to.
+     */
+    public static INDArray relativeShift(int k, int dModel, double base, DataType type) {
+        if (dModel <= 0 || dModel % 2 != 0) {
+            throw new IllegalArgumentException("d_model is " + dModel + " but the offset rotation needs an even d_model"
+                    + " (each sin column needs its cos partner)");
+        }
+        double[] m = new double[dModel * dModel];
+        for (int col = 0; col < dModel; col += 2) {
+            double angle = k / Math.pow(base, (double) col / dModel);
+            double c = Math.cos(angle);
+            double s = Math.sin(angle);
+            m[col * dModel + col] = c;          // sin(a + b) = sin a cos b + cos a sin b
+            m[col * dModel + col + 1] = s;
+            m[(col + 1) * dModel + col] = -s;   // cos(a + b) = cos a cos b − sin a sin b
+            m[(col + 1) * dModel + col + 1] = c;
+        }
+        return Nd4j.createFromArray(m).reshape(dModel, dModel).castTo(type);
+    }
+
     /** Adds the first L rows of a [maxLen, d] table to x [B, L, d]. */
     public static Tensor addTo(Tensor x, Tensor table) {
         Shapes.requireRank("x", x, 3);

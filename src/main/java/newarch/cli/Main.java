@@ -13,6 +13,7 @@ public final class Main {
         register(new BenchCommand());
         register(new ParamsCommand());
         register(new NotebooksCommand());
+        register(new GradeCommand());
     }
 
     private Main() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import newarch.tensor.Tensor;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -76,6 +77,16 @@ class MasksTest {
     void keyPaddingFromNumbers() {
         Tensor mask = Masks.keyPadding(Nd4j.createFromArray(new long[][] {{0, 1}, {0, 0}}), DataType.FLOAT);
         assertPattern(new double[][] {{0, X}, {0, 0}}, Tensor.constant(mask.data().reshape(2, 2)));
+    }
+
+    @Disabled("bug: Masks.keyPadding (Masks.java:52) writes 0/-inf into its argument when padding already has the "
+            + "requested dtype (castTo returns the same array, then muli(-inf)); a second call then yields +inf")
+    @Test
+    void keyPaddingLeavesItsArgumentUnchanged() {
+        INDArray padding = Nd4j.createFromArray(new double[][] {{0, 1}});
+        Masks.keyPadding(padding, DataType.DOUBLE);
+        assertEquals(Nd4j.createFromArray(new double[][] {{0, 1}}), padding);
+        assertPattern(new double[][] {{0, X}}, Tensor.constant(Masks.keyPadding(padding, DataType.DOUBLE).data().reshape(1, 2)));
     }
 
     @Test

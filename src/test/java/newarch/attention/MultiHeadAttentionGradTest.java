@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import newarch.tensor.Rng;
 import newarch.tensor.Tensor;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -145,6 +146,33 @@ class MultiHeadAttentionGradTest {
         blocked.putScalar(new long[] {1, 0, 0, 1}, 1);
         Tensor mask = Masks.fromBlocked(blocked, DataType.DOUBLE);
         assertModuleGradients(m, in -> m.forward(in.get(0), mask).output(), normal(new Rng(222), 2, 3, 4));
+    }
+
+    @Disabled("bug: Masks.keyPadding (Masks.java:52) does padding.castTo(type).muli(-inf); castTo returns the same "
+            + "array when the dtype already matches, so a DOUBLE key_padding_mask passed to a DOUBLE model is overwritten "
+            + "with 0/-inf, and the next forward with it computes -inf*-inf = +inf and returns NaN")
+    @Test
+    void reusingAKeyPaddingArrayOfTheModelDtypeGivesTheSameOutput() {
+        MultiHeadAttention m = mha(MultiHeadAttention.Options.of(4, 2));
+        Rng rng = new Rng(224);
+        Tensor q = normal(rng, 2, 3, 4);
+        Tensor kv = normal(rng, 2, 5, 4);
+        INDArray pad = padding();
+        INDArray first = m.forward(q, kv, kv, pad, null, true).output().data();
+        assertEquals(padding(), pad, "forward modified the caller's key_padding_mask");
+        INDArray second = m.forward(q, kv, kv, pad, null, true).output().data();
+        assertEquals(first, second);
+    }
+
+    @Test
+    void keyPaddingAsBooleanOrLongGivesTheSameOutputAsDouble() {
+        MultiHeadAttention m = mha(MultiHeadAttention.Options.of(4, 2));
+        Rng rng = new Rng(225);
+        Tensor q = normal(rng, 2, 3, 4);
+        Tensor kv = normal(rng, 2, 5, 4);
+        INDArray expected = m.forward(q, kv, kv, padding(), null, true).output().data();
+        assertEquals(expected, m.forward(q, kv, kv, padding().castTo(DataType.BOOL), null, true).output().data());
+        assertEquals(expected, m.forward(q, kv, kv, padding().castTo(DataType.LONG), null, true).output().data());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package newarch.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,8 @@ import java.util.function.Function;
 import newarch.nn.Module;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Shared helpers for finite-difference gradient checks in double precision. */
@@ -57,8 +60,15 @@ public final class GradAssert {
         GradCheck.Result r = GradCheck.check(f, inputs, PROJECTION_SEED);
         assertTrue(r.passed(TOLERANCE),
                 () -> "max relative error " + r.maxRelativeError() + " > " + TOLERANCE + " at " + r.where());
+        // GradCheck skips NaN errors (NaN > worst is false), so a NaN output or gradient would pass: rule it out here.
+        try (GradMode ignored = GradMode.off()) {
+            INDArray out = f.apply(inputs).data();
+            assertFalse(BooleanIndexing.or(out, Conditions.isNan()), "the checked function returned NaN");
+        }
         for (int i = 0; i < inputs.size(); i++) {
-            assertNotNull(inputs.get(i).grad(), "backward() gave input " + i + " no gradient");
+            INDArray g = inputs.get(i).grad();
+            assertNotNull(g, "backward() gave input " + i + " no gradient");
+            assertFalse(BooleanIndexing.or(g, Conditions.isNan()), "the gradient of input " + i + " has NaN");
         }
         return r;
     }

@@ -1,0 +1,37 @@
+package newarch.grading;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import newarch.grading.assignments.MultiHeadAssignment;
+import newarch.grading.assignments.SelfAttentionAssignment;
+
+/** The registry of assignments by id. */
+public final class Assignments {
+    private static final Map<String, Assignment> ALL = new LinkedHashMap<>();
+
+    static {
+        add(new SelfAttentionAssignment());
+        add(new MultiHeadAssignment());
+    }
+
+    private Assignments() {
+    }
+
+    private static void add(Assignment a) {
+        ALL.put(a.id(), a);
+    }
+
+    public static Optional<Assignment> byId(String id) {
+        return Optional.ofNullable(id == null ? null : ALL.get(id));
+    }
+
+    /** The assignment whose id starts the file name ("01-self-attention-alice.ipynb"), if any. */
+    public static Optional<Assignment> byFileName(String fileName) {
+        return ALL.values().stream().filter(a -> fileName.startsWith(a.id())).findFirst();
+    }
+
+    public static java.util.Set<String> ids() {
+        return ALL.keySet();
+    }
+}
