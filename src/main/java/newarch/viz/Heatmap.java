@@ -64,20 +64,24 @@ public final class Heatmap {
 
     /** A heatmap of a matrix [rows, columns]; leading dimensions of size 1 (e.g. [1, 1, L, S]) are dropped. */
     public static Heatmap of(INDArray matrix) {
+        return of(asMatrix(matrix));
+    }
+
+    /** The values of a matrix, or of a tensor whose extra leading dimensions all have size 1. */
+    static double[][] asMatrix(INDArray matrix) {
         if (matrix == null) {
-            throw new IllegalArgumentException("the heatmap matrix is null");
+            throw new IllegalArgumentException("the matrix is null");
         }
         long[] shape = matrix.shape();
         int lead = 0;
         while (shape.length - lead > 2 && shape[lead] == 1) {
             lead++;
         }
-        if (shape.length - lead != 2) {
-            throw new IllegalArgumentException("a heatmap needs a matrix [rows, columns] but got shape "
+        if (shape.length - lead != 2 || shape[lead] == 0 || shape[lead + 1] == 0) {
+            throw new IllegalArgumentException("expected a matrix [rows, columns] but got shape "
                     + java.util.Arrays.toString(shape) + " (select one batch element / head first)");
         }
-        INDArray m = matrix.reshape(shape[lead], shape[lead + 1]);
-        return of(m.toDoubleMatrix());
+        return matrix.reshape(shape[lead], shape[lead + 1]).toDoubleMatrix();
     }
 
     public static Heatmap of(double[][] values) {
@@ -177,10 +181,10 @@ public final class Heatmap {
         s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         s.setRangeColors(palette.colors);
-        // XChart drops category labels closer than its spacing hint (~75 px), which loses every other word of a
-        // sentence; we thin the labels ourselves below, so let it draw all of them.
-        s.setXAxisTickMarkSpacingHint(MIN_PIXELS_PER_X_LABEL / 2);
-        s.setYAxisTickMarkSpacingHint(MIN_PIXELS_PER_Y_LABEL / 2);
+        // XChart skips categories closer than its spacing hint (every other word of a sentence would vanish, and
+        // with our own thinning below it can skip exactly the labelled ones): we thin, so it must draw them all.
+        s.setXAxisTickMarkSpacingHint(1);
+        s.setYAxisTickMarkSpacingHint(1);
         s.setDrawBorder(rows * cols <= 400);
         boolean show = showValues != null ? showValues : rows <= 16 && cols <= 16;
         s.setShowValue(show);
