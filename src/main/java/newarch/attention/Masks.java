@@ -49,9 +49,22 @@ public final class Masks {
         if (padding.rank() != 2) {
             throw new ShapeException("key_padding_mask is " + Shapes.show(padding) + " but must be [batch, keys]");
         }
-        INDArray m = padding.castTo(type).muli(Double.NEGATIVE_INFINITY);
+        INDArray m = padding.castTo(type).dup().muli(Double.NEGATIVE_INFINITY); // castTo may return the caller's array
         BooleanIndexing.replaceWhere(m, 0.0, Conditions.isNan()); // 0·(−∞) is NaN: those keys are allowed
         return Tensor.constant(m.reshape(padding.size(0), 1, 1, padding.size(1)));
+    }
+
+    /**
+     * Key padding for scores of any rank: [B, S] becomes [B, 1, ..., 1, S] with {@code scoreRank} dimensions,
+     * e.g. [B, 1, S] for single-head scores [B, L, S].
+     */
+    public static Tensor keyPadding(INDArray padding, int scoreRank, DataType type) {
+        Tensor m = keyPadding(padding, type);
+        long[] shape = new long[scoreRank];
+        java.util.Arrays.fill(shape, 1);
+        shape[0] = padding.size(0);
+        shape[scoreRank - 1] = padding.size(1);
+        return m.reshape(shape);
     }
 
     /** Hugging Face style: {@code attentionMask} [B, S] is 1 where a token is real, 0 at padding. */

@@ -158,13 +158,18 @@ public class MultiHeadAttention extends Module {
         return new Tensor[] {q, k, v};
     }
 
+    /** Self-attention with the attention weights of every head ([B, h, L, L]) instead of their average. */
+    public AttentionOutput forwardPerHead(Tensor x, Tensor mask) {
+        return forward(x, x, x, null, mask, false);
+    }
+
     /** [B, L, E] → [B, h, L, d]. */
-    Tensor splitHeads(Tensor x) {
+    public Tensor splitHeads(Tensor x) {
         return x.reshape(x.size(0), x.size(1), numHeads, embedDim / numHeads).permute(0, 2, 1, 3);
     }
 
     /** [B, h, L, d] → [B, L, E]. */
-    Tensor mergeHeads(Tensor x) {
+    public Tensor mergeHeads(Tensor x) {
         return x.permute(0, 2, 1, 3).reshape(x.size(0), x.size(2), embedDim);
     }
 
@@ -193,6 +198,10 @@ public class MultiHeadAttention extends Module {
         Shapes.requireRank("query", query, 3);
         Shapes.requireRank("key", key, 3);
         Shapes.requireRank("value", value, 3);
+        Shapes.requireFloating("query", query);
+        Shapes.requireSameType("key", key.data(), "query", query.data());
+        Shapes.requireSameType("value", value.data(), "query", query.data());
+        Shapes.requireSameType("query", query.data(), "the layer's weights", outProj.weight().data());
         Shapes.requireSize("query", query, 2, embedDim, "embed_dim");
         Shapes.requireSize("key", key, 2, kdim, "kdim");
         Shapes.requireSize("value", value, 2, vdim, "vdim");

@@ -24,6 +24,14 @@ public final class ScaledDotProductAttention {
         return attend(q, k, v, mask, 1 / Math.sqrt(q.size(-1)), 0, null);
     }
 
+    /** softmax(Q Kᵀ / τ + M) V with an explicit temperature τ (the default is τ = √d_k). */
+    public static AttentionOutput attendWithTemperature(Tensor q, Tensor k, Tensor v, Tensor mask, double temperature) {
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("temperature is " + temperature + " but must be positive");
+        }
+        return attend(q, k, v, mask, 1 / temperature, 0, null);
+    }
+
     /**
      * @param scale      the factor applied to Q Kᵀ, i.e. 1/τ
      * @param dropout    probability of dropping an attention weight (training only; 0 for none)

@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.DivOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
+import java.util.function.BiFunction;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -15,30 +16,30 @@ public final class Arithmetic {
     }
 
     public static Tensor add(Tensor a, Tensor b) {
-        long[] out = check("add", a, b);
-        INDArray value = exec(new AddOp(new INDArray[] {a.data(), b.data()}, new INDArray[] {alloc(a, out)}));
+        check("add", a, b);
+        INDArray value = plus(a.data(), b.data());
         return Tensor.fromOp("add", value,
                 g -> new INDArray[] {Broadcast.reduceTo(g, a.shape()), Broadcast.reduceTo(g, b.shape())}, a, b);
     }
 
     public static Tensor sub(Tensor a, Tensor b) {
-        long[] out = check("sub", a, b);
-        INDArray value = exec(new SubOp(new INDArray[] {a.data(), b.data()}, new INDArray[] {alloc(a, out)}));
+        check("sub", a, b);
+        INDArray value = minus(a.data(), b.data());
         return Tensor.fromOp("sub", value,
                 g -> new INDArray[] {Broadcast.reduceTo(g, a.shape()), Broadcast.reduceTo(g.neg(), b.shape())}, a, b);
     }
 
     public static Tensor mul(Tensor a, Tensor b) {
-        long[] out = check("mul", a, b);
-        INDArray value = exec(new MulOp(new INDArray[] {a.data(), b.data()}, new INDArray[] {alloc(a, out)}));
+        check("mul", a, b);
+        INDArray value = times(a.data(), b.data());
         return Tensor.fromOp("mul", value, g -> new INDArray[] {
             a.requiresGrad() ? Broadcast.reduceTo(times(g, b.data()), a.shape()) : null,
             b.requiresGrad() ? Broadcast.reduceTo(times(g, a.data()), b.shape()) : null}, a, b);
     }
 
     public static Tensor div(Tensor a, Tensor b) {
-        long[] out = check("div", a, b);
-        INDArray value = exec(new DivOp(new INDArray[] {a.data(), b.data()}, new INDArray[] {alloc(a, out)}));
+        check("div", a, b);
+        INDArray value = quotient(a.data(), b.data());
         return Tensor.fromOp("div", value, g -> new INDArray[] {
             a.requiresGrad() ? Broadcast.reduceTo(quotient(g, b.data()), a.shape()) : null,
             // d(a/b)/db = -(a/b)/b
@@ -59,37 +60,34 @@ public final class Arithmetic {
                 g -> new INDArray[] {g.mul(Transforms.pow(a.data(), p - 1, true).muli(p))}, a);
     }
 
-    /** Elementwise product of arrays with broadcasting (no graph). */
+    /** Elementwise product of arrays with broadcasting (no graph); likewise quotient, minus and plus. */
     static INDArray times(INDArray x, INDArray y) {
-        long[] out = Broadcast.shape("mul", "x", x.shape(), "y", y.shape());
-        return exec(new MulOp(new INDArray[] {x, y}, new INDArray[] {Nd4j.createUninitialized(x.dataType(), out)}));
+        return pairwise("mul", x, y, MulOp::new);
     }
 
     static INDArray quotient(INDArray x, INDArray y) {
-        long[] out = Broadcast.shape("div", "x", x.shape(), "y", y.shape());
-        return exec(new DivOp(new INDArray[] {x, y}, new INDArray[] {Nd4j.createUninitialized(x.dataType(), out)}));
+        return pairwise("div", x, y, DivOp::new);
     }
 
     static INDArray minus(INDArray x, INDArray y) {
-        long[] out = Broadcast.shape("sub", "x", x.shape(), "y", y.shape());
-        return exec(new SubOp(new INDArray[] {x, y}, new INDArray[] {Nd4j.createUninitialized(x.dataType(), out)}));
+        return pairwise("sub", x, y, SubOp::new);
     }
 
     static INDArray plus(INDArray x, INDArray y) {
-        long[] out = Broadcast.shape("add", "x", x.shape(), "y", y.shape());
-        return exec(new AddOp(new INDArray[] {x, y}, new INDArray[] {Nd4j.createUninitialized(x.dataType(), out)}));
+        return pairwise("add", x, y, AddOp::new);
     }
 
-    private static long[] check(String op, Tensor a, Tensor b) {
+    /** Runs one of ND4J's broadcasting pairwise ops into a new array of the broadcast shape. */
+    private static INDArray pairwise(String name, INDArray x, INDArray y,
+                                     BiFunction<INDArray[], INDArray[], DynamicCustomOp> op) {
+        long[] out = Broadcast.shape(name, "x", x.shape(), "y", y.shape());
+        return Nd4j.exec(op.apply(new INDArray[] {x, y},
+                new INDArray[] {Nd4j.createUninitialized(x.dataType(), out)}))[0];
+    }
+
+    /** Checks types and shapes with the tensors' own names, before the arrays are touched. */
+    private static void check(String op, Tensor a, Tensor b) {
         Shapes.requireSameType(op + ": a", a.data(), "b", b.data());
-        return Broadcast.shape(op, a.label("a"), a.shape(), b.label("b"), b.shape());
-    }
-
-    private static INDArray alloc(Tensor like, long[] shape) {
-        return Nd4j.createUninitialized(like.dataType(), shape);
-    }
-
-    private static INDArray exec(DynamicCustomOp op) {
-        return Nd4j.exec(op)[0];
+        Broadcast.shape(op, a.label("a"), a.shape(), b.label("b"), b.shape());
     }
 }

@@ -26,6 +26,9 @@ final class Autograd {
         Shapes.requireSameType("upstream gradient", upstream, root.describe(), root.data());
         List<Tensor> order = topologicalOrder(root);
         Map<Tensor, INDArray> pending = new IdentityHashMap<>();
+        // Gradients handed out by backward rules may be shared (add passes g to both parents) or be the
+        // caller's upstream array: only sums we allocated ourselves are updated in place.
+        Map<Tensor, Boolean> owned = new IdentityHashMap<>();
         pending.put(root, upstream);
         for (Tensor node : order) {
             INDArray g = pending.remove(node);
@@ -49,8 +52,14 @@ final class Autograd {
                             + Shapes.show(pg) + " for a parent of shape " + Shapes.show(p.data()));
                 }
                 INDArray sofar = pending.get(p);
-                // The first gradient may be a view shared with the rule's own buffers: copy before adding in place.
-                pending.put(p, sofar == null ? pg : (sofar.isView() ? sofar.add(pg) : sofar.addi(pg)));
+                if (sofar == null) {
+                    pending.put(p, pg);
+                } else if (owned.containsKey(p)) {
+                    sofar.addi(pg);
+                } else {
+                    pending.put(p, sofar.add(pg));
+                    owned.put(p, true);
+                }
             }
         }
     }

@@ -19,7 +19,7 @@ public final class Indexing {
     public static Tensor embeddingLookup(Tensor table, INDArray ids) {
         Shapes.requireRank("embedding table", table, 2);
         checkIds("ids", ids, table.size(0), "rows in the embedding table " + Shapes.show(table.data()));
-        INDArray flat = ids.reshape('c', ids.length()).castTo(DataType.LONG);
+        INDArray flat = ids.reshape('c', new long[] {ids.length()}).castTo(DataType.LONG); // not reshape(rows, cols)
         long d = table.size(1);
         INDArray rows = Nd4j.exec(new Gather(table.data(), flat, 0))[0];
         long[] outShape = new long[ids.rank() + 1];
@@ -27,8 +27,7 @@ public final class Indexing {
         outShape[ids.rank()] = d;
         long[] tableShape = table.shape();
         return Tensor.fromOp("embedding", rows.reshape('c', outShape), g -> new INDArray[] {
-            Nd4j.exec(new ScatterAdd(Nd4j.zeros(g.dataType(), tableShape), flat,
-                    g.reshape('c', flat.length(), d)))[0]}, table);
+            scatterRows(Nd4j.zeros(g.dataType(), tableShape), flat, g.reshape('c', flat.length(), d))}, table);
     }
 
     /**
@@ -43,7 +42,7 @@ public final class Indexing {
         }
         checkIds("index", index, rows, "rows in the output");
         INDArray idx = index.castTo(DataType.LONG);
-        INDArray value = Nd4j.exec(new ScatterAdd(Nd4j.zeros(src.dataType(), rows, src.size(1)), idx, src.data()))[0];
+        INDArray value = scatterRows(Nd4j.zeros(src.dataType(), rows, src.size(1)), idx, src.data());
         return Tensor.fromOp("scatterAdd", value, g -> new INDArray[] {Nd4j.exec(new Gather(g, idx, 0))[0]}, src);
     }
 
@@ -64,6 +63,16 @@ public final class Indexing {
         outFront[0] = index.length();
         Tensor out = Reshaping.reshape(picked, outFront);
         return ax == 0 ? out : Reshaping.permute(out, inverse(toFront));
+    }
+
+    /**
+     * Adds rows of {@code updates} into {@code target} at {@code index}. The lock flag makes ND4J serialise
+     * updates to the same row; without it repeated indices lose updates under its parallel loop.
+     */
+    private static INDArray scatterRows(INDArray target, INDArray index, INDArray updates) {
+        ScatterAdd op = new ScatterAdd(target, index, updates);
+        op.addBArgument(true);
+        return Nd4j.exec(op)[0];
     }
 
     /** A one-hot array of {@code shape} with a 1 where {@code positions} (the shape with {@code axis} removed) point. */

@@ -59,7 +59,8 @@ public final class Reshaping {
         for (int i = 0; i < rank; i++) {
             norm[i] = Shapes.axis(axes[i], rank, "permute");
             if (seen[norm[i]]) {
-                throw new ShapeException("permute: axis " + axes[i] + " appears twice in " + Arrays.toString(axes));
+                throw new ShapeException("permute: " + t.label("input") + " is " + Shapes.show(t.data()) + " but axis "
+                        + axes[i] + " appears twice in " + Arrays.toString(axes));
             }
             seen[norm[i]] = true;
             inverse[norm[i]] = i;

@@ -61,8 +61,8 @@ public final class Shapes {
 
     public static void requireSameType(String aName, INDArray a, String bName, INDArray b) {
         if (a.dataType() != b.dataType()) {
-            throw new ShapeException(aName + " is " + a.dataType() + " but " + bName + " is " + b.dataType()
-                    + ": convert one of them first");
+            throw new ShapeException(aName + " is " + a.dataType() + " " + show(a) + " but " + bName + " is "
+                    + b.dataType() + " " + show(b) + ": convert one of them first");
         }
     }
 

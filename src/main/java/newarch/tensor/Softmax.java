@@ -18,12 +18,14 @@ public final class Softmax {
     }
 
     public static Tensor softmax(Tensor t, int axis) {
+        Shapes.requireFloating("softmax input", t);
         int ax = Shapes.axis(axis, t.rank(), "softmax");
         INDArray y = probabilities(t.data(), ax);
         return Tensor.fromOp("softmax", y, g -> new INDArray[] {backward(y, g, ax)}, t);
     }
 
     public static Tensor logSoftmax(Tensor t, int axis) {
+        Shapes.requireFloating("logSoftmax input", t);
         int ax = Shapes.axis(axis, t.rank(), "logSoftmax");
         INDArray x = t.data();
         INDArray shifted = Arithmetic.minus(x, safeMax(x, ax));

@@ -3,6 +3,8 @@ package newarch.viz;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -192,11 +194,11 @@ public final class Heatmap {
         s.setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, cols <= 8 ? 13 : 11));
         s.setValueFontColor(Color.BLACK);
 
-        // XChart draws y index 0 at the bottom; a matrix reads top-down, so row i goes to y index rows-1-i.
         int xStep = labelStep(cols, (int) (width * 0.75) / MIN_PIXELS_PER_X_LABEL);
         int yStep = labelStep(rows, (int) (height * 0.75) / MIN_PIXELS_PER_Y_LABEL);
         List<String> xLabels = thinned(columnLabels != null ? columnLabels : indices(cols), xStep);
         List<String> yLabels = new ArrayList<>(thinned(rowLabels != null ? rowLabels : indices(rows), yStep));
+        // XChart draws y index 0 at the bottom; a matrix reads top-down, so row i goes to y index rows-1-i.
         java.util.Collections.reverse(yLabels);
         if (longest(xLabels) * 8 > width * 0.75 / cols * xStep) {
             s.setXAxisLabelRotation(45); // long words under narrow columns would overlap
@@ -219,6 +221,11 @@ public final class Heatmap {
         if (min != null) {
             lo = min;
             hi = max;
+        } else if (lo < hi) {
+            // XChart prints the scale's ends as raw doubles ("32.00000000000001"): round them outwards to 2 digits.
+            int exponent = (int) Math.floor(Math.log10(hi - lo)) - 1;
+            lo = rounded(lo, exponent, RoundingMode.FLOOR);
+            hi = rounded(hi, exponent, RoundingMode.CEILING);
         }
         if (lo == hi) { // a constant matrix still needs a scale of non-zero width
             lo -= 0.5;
@@ -235,6 +242,13 @@ public final class Heatmap {
     /** Renders and writes the PNG (creating its directory); returns the image so a notebook cell shows it. */
     public BufferedImage save(Path png) {
         return Png.write(render(), png);
+    }
+
+    /** x rounded to a multiple of 10^exponent, with a tolerance so that 32.00000000000001 becomes 32, not 33. */
+    private static double rounded(double x, int exponent, RoundingMode mode) {
+        BigDecimal unit = BigDecimal.ONE.scaleByPowerOfTen(exponent);
+        BigDecimal steps = BigDecimal.valueOf(x).divide(unit, 6, RoundingMode.HALF_EVEN).setScale(0, mode);
+        return steps.multiply(unit).doubleValue();
     }
 
     private static List<String> checkedLabels(String what, List<String> labels, int expected) {

@@ -148,6 +148,10 @@ public final class LinePlot {
             s.setYAxisMax(yMax);
         }
         s.setMarkerSize(7);
+        // XChart ticks integer x every 2, and 2-digit labels then run together ("1012141618"), whatever its spacing
+        // hint says: keep its ticks but label only multiples of a round step that leaves room between labels.
+        double step = labelStep(width / 80);
+        s.setXAxisTickLabelsFormattingFunction(v -> label(v, step));
         for (int i = 0; i < series.size(); i++) {
             Series d = series.get(i);
             XYSeries xy = chart.addSeries(d.name(), d.x(), d.y());
@@ -157,6 +161,38 @@ public final class LinePlot {
             xy.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         }
         return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** A round step (1, 2 or 5 times a power of ten) giving at most {@code maxLabels} labels over the x range. */
+    private double labelStep(int maxLabels) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Series d : series) {
+            for (double x : d.x()) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        double raw = (hi - lo) / Math.max(1, maxLabels);
+        if (!(raw > 0) || !Double.isFinite(raw)) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * power >= raw) {
+                return m * power;
+            }
+        }
+        return 10 * power;
+    }
+
+    private static String label(double v, double step) {
+        double k = v / step;
+        if (Math.abs(k - Math.rint(k)) > 1e-6) {
+            return "";
+        }
+        return java.math.BigDecimal.valueOf(Math.rint(k) * step).round(new java.math.MathContext(10))
+                .stripTrailingZeros().toPlainString();
     }
 
     /** Renders and writes the PNG (creating its directory); returns the image so a notebook cell shows it. */

@@ -15,6 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * System.out.println(Table.of(weights).rowLabels(words).columnLabels(words).decimals(2));
  * System.out.println(Table.header("τ", "max weight").row(0.5, 0.91).row(4.0, 0.31));
  * </pre>
+ * Floating-point values get a fixed number of decimals, except tiny non-zero ones, which switch to scientific
+ * notation rather than pass for zero.
  */
 public final class Table {
     private final List<String> header;
@@ -143,7 +145,14 @@ public final class Table {
     private String format(Object v) {
         if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
-            return Double.isFinite(d) ? String.format(Locale.ROOT, "%." + decimals + "f", d) : Double.toString(d);
+            if (!Double.isFinite(d)) {
+                return Double.toString(d);
+            }
+            // A tiny non-zero value (a rounding error, a max difference) must not print as a reassuring 0.000.
+            if (d != 0 && Math.abs(d) < 0.5 * Math.pow(10, -decimals)) {
+                return String.format(Locale.ROOT, "%.1e", d);
+            }
+            return String.format(Locale.ROOT, "%." + decimals + "f", d);
         }
         return String.valueOf(v);
     }

@@ -6,7 +6,6 @@ import static newarch.tensor.GradAssert.normal;
 
 import newarch.tensor.Rng;
 import newarch.tensor.Tensor;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -109,9 +108,6 @@ class AttentionErrorsTest {
                 () -> mha().forward(normal(rng, 2, 3, 4), kv, kv, null, Tensor.constant(Nd4j.zeros(DataType.DOUBLE, 2, 1, 3, 5)), true));
     }
 
-    @Disabled("bug: MultiHeadAttention.forward does not check the dtype of query/key/value (checkInputs, "
-            + "MultiHeadAttention.java:192); an INT query fails later in MatMul with \"matmul: a is INT but b is DOUBLE: "
-            + "convert one of them first\", which names neither query nor its shape")
     @Test
     void mhaIntegerQueryNamesTheArgument() {
         Tensor ints = Tensor.constant(Nd4j.ones(DataType.INT, 2, 3, 4));

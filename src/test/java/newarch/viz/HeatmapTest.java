@@ -49,6 +49,13 @@ class HeatmapTest {
     }
 
     @Test
+    void aConstantMatrixStillRenders() throws Exception {
+        Path png = dir.resolve("constant.png");
+        Heatmap.of(new double[][] {{0.25, 0.25}, {0.25, 0.25}}).size(300, 260).save(png);
+        PngAssert.assertPng(png, 300, 260);
+    }
+
+    @Test
     void errorsNameTheProblem() {
         var e = assertThrows(IllegalArgumentException.class, () -> Heatmap.of(Nd4j.zeros(2, 3, 4)));
         assertTrue(e.getMessage().contains("[2, 3, 4]"), e.getMessage());

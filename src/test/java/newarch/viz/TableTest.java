@@ -32,6 +32,17 @@ class TableTest {
     }
 
     @Test
+    void tinyNonZeroValuesAreNotPrintedAsZero() {
+        String t = Table.header("difference").row(3.0e-8).row(0.0).row(-2.5e-5).decimals(3).toString();
+        assertEquals(String.join("\n",
+                "difference",
+                "----------",
+                "   3.0e-08",
+                "     0.000",
+                "  -2.5e-05"), t);
+    }
+
+    @Test
     void errorsNameTheProblem() {
         var e = assertThrows(IllegalArgumentException.class, () -> Table.header("a", "b").row(1));
         assertTrue(e.getMessage().contains("1 values") && e.getMessage().contains("2 columns"), e.getMessage());
