@@ -130,8 +130,7 @@ public class MultiHeadAttention extends Module {
         Tensor merged = mergeHeads(heads.output());
         Tensor out = outProj.forward(merged);
         Tensor w = heads.weights();
-        Tensor weights = averageWeights ? Reductions.mean(w, false, 1) : w;
-        return new AttentionOutput(out, weights);
+        return averageWeights ? new AttentionOutput(out, () -> Reductions.mean(w, false, 1)) : new AttentionOutput(out, w);
     }
 
     private Tensor[] project(Tensor query, Tensor key, Tensor value) {

@@ -3,6 +3,7 @@ package newarch.attention;
 import newarch.tensor.Rng;
 import newarch.tensor.ShapeException;
 import newarch.tensor.Shapes;
+import newarch.tensor.InPlace;
 import newarch.tensor.Softmax;
 import newarch.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -40,11 +41,13 @@ public final class ScaledDotProductAttention {
     public static AttentionOutput attend(Tensor q, Tensor k, Tensor v, Tensor mask, double scale, double dropout,
                                          Rng dropoutRng) {
         checkShapes(q, k, v, mask);
-        INDArray scores = Nd4j.matmul(q.data(), k.data(), false, true, false).muli(scale); // [..., L, S]
+        // Scale the queries ([..., L, E]) rather than the scores ([..., L, S]): fewer elements to touch.
+        INDArray qScaled = q.data().mul(scale);
+        INDArray scores = Nd4j.matmul(qScaled, k.data(), false, true, false); // [..., L, S], ours to overwrite
         if (mask != null) {
-            scores = newarch.tensor.Arithmetic.add(Tensor.constant(scores), mask).data();
+            InPlace.addBroadcast(scores, mask.data());
         }
-        INDArray p = Softmax.probabilities(scores, -1);
+        INDArray p = Softmax.probabilitiesInPlace(scores, scores.rank() - 1);
         // Dropout on the weights: keep is 0 or 1/(1−p) per weight, and the gradient passes through the same mask.
         INDArray keep = dropout > 0
                 ? dropoutRng.bernoulli(p.dataType(), 1 - dropout, p.shape()).muli(1 / (1 - dropout)) : null;
@@ -55,11 +58,16 @@ public final class ScaledDotProductAttention {
             INDArray gq = null;
             INDArray gk = null;
             if (q.requiresGrad() || k.requiresGrad()) {
-                INDArray gWeights = Nd4j.matmul(g, v.data(), false, true, false);
-                INDArray gP = keep == null ? gWeights : gWeights.muli(keep);
-                INDArray gScores = Softmax.backward(p, gP, p.rank() - 1).muli(scale);
-                gq = q.requiresGrad() ? Nd4j.matmul(gScores, k.data(), false, false, false) : null;
-                gk = k.requiresGrad() ? Nd4j.matmul(gScores, q.data(), true, false, false) : null;
+                // dS = P ⊙ (dP − D) with D = rowsum(dP ⊙ P) = rowsum(dO ⊙ O): an [L, Ev] product instead of [L, S].
+                INDArray rowDot = g.mul(out).sum(true, out.rank() - 1);            // [..., L, 1]
+                INDArray gScores = Nd4j.matmul(g, v.data(), false, true, false);  // dWeights, ours to overwrite
+                if (keep != null) {
+                    gScores.muli(keep);
+                }
+                InPlace.subBroadcast(gScores, rowDot);
+                gScores.muli(p);
+                gq = q.requiresGrad() ? Nd4j.matmul(gScores, k.data(), false, false, false).muli(scale) : null;
+                gk = k.requiresGrad() ? Nd4j.matmul(gScores, qScaled, true, false, false) : null;
             }
             return new INDArray[] {gq, gk, gv};
         }, q, k, v);

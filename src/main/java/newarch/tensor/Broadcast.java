@@ -52,6 +52,11 @@ public final class Broadcast {
             return grad;
         }
         int lead = g.length - target.length;
+        if (lead > 0 && java.util.Arrays.equals(java.util.Arrays.copyOfRange(g, lead, g.length), target)) {
+            // The common bias case, [..., n] → [n]: one column sum over a 2-d view beats a reduction over axes.
+            long cols = Shapes.product(target);
+            return Reshaping.contiguous(grad).reshape('c', grad.length() / cols, cols).sum(0).reshape('c', target);
+        }
         int n = 0;
         int[] axes = new int[g.length];
         for (int i = 0; i < g.length; i++) {

@@ -46,6 +46,19 @@ public final class Softmax {
         return Arithmetic.quotient(e, sum);
     }
 
+    /**
+     * The softmax of {@code x} computed in x's own storage (which the caller must own), for large score arrays
+     * where a fresh allocation costs more than the arithmetic. Fully masked rows become zeros, as above.
+     */
+    public static INDArray probabilitiesInPlace(INDArray x, int ax) {
+        InPlace.subBroadcast(x, safeMax(x, ax));
+        Transforms.exp(x, false);
+        INDArray sum = x.sum(true, ax);
+        BooleanIndexing.replaceWhere(sum, 1.0, Conditions.equals(0.0));
+        InPlace.divBroadcast(x, sum);
+        return x;
+    }
+
     /** dL/dx = y ⊙ (g − Σ g⊙y): the Jacobian-vector product of softmax. */
     public static INDArray backward(INDArray y, INDArray g, int ax) {
         INDArray dot = g.mul(y).sum(true, ax);

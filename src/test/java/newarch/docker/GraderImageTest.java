@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import newarch.notebook.Cell;
 import newarch.notebook.Notebook;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testcontainers.DockerClientFactory;
@@ -45,9 +46,16 @@ class GraderImageTest {
     private static final String IMAGE = System.getProperty("newarch.graderImage", "newarch/grader:latest");
     private static final String HOW = " (scripts/test-docker starts a daemon, builds the image and runs this test)";
 
+    private static String unavailable;
+    private static boolean told;
+
+    /** Why the tests cannot run here, or null; checked once. */
     @BeforeAll
-    static void requireDockerAndImage() {
-        assumeTrue(dockerAvailable(), "GraderImageTest skipped: Docker is not available" + HOW);
+    static void checkDockerAndImage() {
+        if (!dockerAvailable()) {
+            unavailable = "GraderImageTest skipped: Docker is not available" + HOW;
+            return;
+        }
         DockerClient client = DockerClientFactory.instance().client();
         InspectImageResponse image;
         try {
@@ -55,15 +63,30 @@ class GraderImageTest {
         } catch (NotFoundException e) {
             image = null;
         }
-        assumeTrue(image != null, "GraderImageTest skipped: the image " + IMAGE + " does not exist; build it with "
-                + "scripts/docker-grader-image" + HOW);
+        if (image == null) {
+            unavailable = "GraderImageTest skipped: the image " + IMAGE + " does not exist; build it with "
+                    + "scripts/docker-grader-image" + HOW;
+            return;
+        }
         Path jar = Path.of("target", "newarch.jar");
         if (Files.isRegularFile(jar) && image.getCreated() != null) {
             Instant built = Instant.parse(image.getCreated());
             Instant jarTime = lastModified(jar);
-            assumeTrue(!jarTime.isAfter(built), "GraderImageTest skipped: " + IMAGE + " (built " + built
-                    + ") is older than target/newarch.jar (" + jarTime + "); rebuild it with scripts/docker-grader-image");
+            if (jarTime.isAfter(built)) {
+                unavailable = "GraderImageTest skipped: " + IMAGE + " (built " + built + ") is older than "
+                        + "target/newarch.jar (" + jarTime + "); rebuild it with scripts/docker-grader-image";
+            }
         }
+    }
+
+    /** Each test reports the skip itself, so that surefire counts the tests as skipped, with the reason. */
+    @BeforeEach
+    void requireDockerAndImage() {
+        if (unavailable != null && !told) {
+            System.err.println(unavailable);
+            told = true;
+        }
+        assumeTrue(unavailable == null, unavailable);
     }
 
     private static boolean dockerAvailable() {

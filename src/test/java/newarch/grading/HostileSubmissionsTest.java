@@ -47,7 +47,9 @@ class HostileSubmissionsTest {
         attacks.put("process", "new ProcessBuilder(\"sh\", \"-c\", \"touch " + tmp.resolve("pwned") + "\").start();");
         attacks.put("network", "new java.net.Socket(\"127.0.0.1\", 9);");
         attacks.put("server", "new java.net.ServerSocket(0);");
-        attacks.put("threads", "for (int i = 0; i < 10_000; i++) new Thread(() -> { while (true) { } }).start();");
+        attacks.put("threads", "for (int i = 0; i < 10_000; i++) new Thread(() -> { try { Thread.sleep(600_000); }"
+                + " catch (InterruptedException e) { } }).start();");
+        attacks.put("spinner", "new Thread(() -> { while (true) { } }).start();");
         attacks.put("forge", "java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + out.resolve("forge/results.json")
                 + "\"), \"{\\\"score\\\": 1000}\");");
         attacks.put("probe", "newarch.sandbox.ProbeSink.save(\"t0\", 1.0);");
@@ -139,6 +141,12 @@ class HostileSubmissionsTest {
     @Test
     void threadBombIsBoundedAndStopped() throws Exception {
         contained("threads", "too many threads");
+    }
+
+    @Test
+    void backgroundThreadsEndWithTheirCell() throws Exception {
+        JsonObject r = results("spinner");
+        assertEquals(10.0, r.get("score").getAsDouble(), r.get("output").getAsString());
     }
 
     @Test
