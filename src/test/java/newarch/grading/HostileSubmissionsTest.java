@@ -58,6 +58,7 @@ class HostileSubmissionsTest {
         attacks.put("reflect", "Class.forName(\"newarch.grading.NumericCheck\");");
         attacks.put("private", "var f = String.class.getDeclaredField(\"value\"); f.setAccessible(true);");
         attacks.put("flood", "var line = \"x\".repeat(1000);\nfor (int i = 0; i < 100_000; i++) System.out.println(line);");
+        attacks.put("pythoncell", "import numpy as np\nprint(np.zeros(3))");
         attacks.put("stdout", "System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out)));");
         Notebook solution = Notebook.read(Path.of("solutions/01-self-attention.ipynb"));
         for (Map.Entry<String, String> a : attacks.entrySet()) {
@@ -184,6 +185,11 @@ class HostileSubmissionsTest {
             assertTrue(r.getAsJsonArray("tests").size() >= 1, name);
         }
         assertTrue(results("nbformat3").get("output").getAsString().contains("nbformat"));
+    }
+
+    @Test
+    void aCellInAnotherLanguageFailsAloneWithACompileError() throws Exception {
+        contained("pythoncell", "did not compile");
     }
 
     @Test
