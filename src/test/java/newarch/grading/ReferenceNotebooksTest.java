@@ -42,6 +42,26 @@ class ReferenceNotebooksTest {
         assertTrue(feedback.contains("is not done yet"), feedback);
     }
 
+    @org.junit.jupiter.api.Test
+    void typicalMistakesGetPartialCreditAndActionableFeedback() throws Exception {
+        String json = java.nio.file.Files.readString(Path.of("solutions", "01-self-attention.ipynb"));
+        // Two classic mistakes: k·qᵀ instead of q·kᵀ, and a softmax without the max subtraction.
+        json = json.replace("MatMul.matmul(q, k, false, true)", "MatMul.matmul(k, q, false, true)")
+                .replace("Tensor shifted = scaled.sub(Reductions.max(scaled, -1));", "Tensor shifted = scaled;");
+        Path submission = tmp.resolve("alice.ipynb");
+        java.nio.file.Files.writeString(submission, json);
+        GradeReport r = new Grader(SandboxLimits.defaults()).grade(submission, tmp.resolve("out"), null);
+        // 1.1 (2 points) and 1.5 (2.5, it reuses 1.1) fail; 1.3 loses only its hidden large-score test (1 point).
+        assertEquals(4.5, r.score(), r.summary());
+        String feedback = Files.readString(tmp.resolve("out").resolve("feedback.md"));
+        assertTrue(feedback.contains("expected shape [3,4] but got [4,3]"), feedback);
+        assertTrue(feedback.contains("Hint: score[i][j] is the dot product"), feedback);
+        TestOutcome unstable = r.tests().stream().filter(t -> t.name().startsWith("1.3") && t.hidden()).findFirst().orElseThrow();
+        assertEquals(0.0, unstable.score());
+        assertTrue(unstable.output().contains("worst element"), unstable.output());
+        assertValidResultsJson(tmp.resolve("out").resolve("results.json"));
+    }
+
     /** The Gradescope format: score, execution_time, output and well-formed tests. */
     static void assertValidResultsJson(Path file) throws Exception {
         JsonObject r = JsonParser.parseString(Files.readString(file)).getAsJsonObject();

@@ -20,6 +20,13 @@ final class Judges {
     record Expectation(Probe probe, INDArray expected, String what) {
     }
 
+    /** A test with one probe, judged against one expected value. */
+    static newarch.grading.GradedTest single(String name, String exercise, double points, boolean hidden, Probe probe,
+                                             INDArray expected, String what, String hint) {
+        return new newarch.grading.GradedTest(name, exercise, points, hidden, List.of(probe),
+                allClose(List.of(new Expectation(probe, expected, what)), hint));
+    }
+
     static Function<ProbeResults, Verdict> allClose(List<Expectation> cases, String hint) {
         return results -> {
             int passed = 0;

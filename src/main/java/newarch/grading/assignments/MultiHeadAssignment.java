@@ -62,9 +62,8 @@ public final class MultiHeadAssignment implements Assignment {
         INDArray x = in.normal(b, h, l, dh);
         Probe p = Probe.call(probeId(name), "mergeHeads", tensor(x));
         INDArray expected = Tensor.constant(x).permute(0, 2, 1, 3).reshape(b, l, h * dh).data();
-        return new GradedTest(name, "2.2", 0.75, hidden, List.of(p), Judges.allClose(
-                List.of(new Expectation(p, expected, "mergeHeads(x " + shape(x) + ")")),
-                "Hint: undo splitHeads: swap the h and L axes back, then reshape to [B, L, h·d_head]."));
+        return Judges.single(name, "2.2", 0.75, hidden, p, expected, "mergeHeads(x " + shape(x) + ")",
+                "Hint: undo splitHeads: swap the h and L axes back, then reshape to [B, L, h·d_head].");
     }
 
     private static GradedTest multiHead(String name, boolean hidden, Inputs in, long b, long l, long d, int h) {
@@ -79,10 +78,10 @@ public final class MultiHeadAssignment implements Assignment {
         }
         Tensor heads = ScaledDotProductAttention.attend(qkv[0], qkv[1], qkv[2], null).output();
         INDArray expected = MatMul.matmul(heads.permute(0, 2, 1, 3).reshape(b, l, d), Tensor.constant(w[3])).data();
-        return new GradedTest(name, "2.3", 1.5, hidden, List.of(p), Judges.allClose(
-                List.of(new Expectation(p, expected, "multi-head self-attention of x " + shape(x) + " with " + h + " heads")),
+        return Judges.single(name, "2.3", 1.5, hidden, p, expected,
+                "multi-head self-attention of x " + shape(x) + " with " + h + " heads",
                 "Hint: project with Wq, Wk, Wv, split into heads, attend in every head with scale 1/√(d/h), merge the"
-                        + " heads and project with Wo."));
+                        + " heads and project with Wo.");
     }
 
     private static GradedTest sinusoidal(String name, boolean hidden, int[][] sizes) {

@@ -53,9 +53,8 @@ public final class SelfAttentionAssignment implements Assignment {
         INDArray k = in.normal(s, d);
         Probe p = Probe.call(probeId(name), "dotProductScores", tensor(q), tensor(k));
         INDArray expected = MatMul.matmul(Tensor.constant(q), Tensor.constant(k), false, true).data();
-        return new GradedTest(name, "1.1", 1, hidden, List.of(p), Judges.allClose(
-                List.of(new Expectation(p, expected, "scores for q " + shape(q) + ", k " + shape(k))),
-                "Hint: score[i][j] is the dot product of query row i with key row j; in matrix form, q times k transposed."));
+        return Judges.single(name, "1.1", 1, hidden, p, expected, "scores for q " + shape(q) + ", k " + shape(k),
+                "Hint: score[i][j] is the dot product of query row i with key row j; in matrix form, q times k transposed.");
     }
 
     private static GradedTest additive(String name, boolean hidden, Inputs in, long l, long s) {
@@ -71,20 +70,18 @@ public final class SelfAttentionAssignment implements Assignment {
         Tensor qh = Reshaping.unsqueeze(MatMul.matmul(Tensor.constant(q), Tensor.constant(wq)), 1);   // [L, 1, h]
         Tensor kh = Reshaping.unsqueeze(MatMul.matmul(Tensor.constant(k), Tensor.constant(wk)), 0);   // [1, S, h]
         INDArray expected = MatMul.matmul(qh.add(kh).tanh(), Tensor.constant(v.reshape(h, 1))).reshape(l, s).data();
-        return new GradedTest(name, "1.2", 1, hidden, List.of(p), Judges.allClose(
-                List.of(new Expectation(p, expected, "additive scores for q " + shape(q) + ", k " + shape(k))),
+        return Judges.single(name, "1.2", 1, hidden, p, expected, "additive scores for q " + shape(q) + ", k " + shape(k),
                 "Hint: project the query with Wq and the key with Wk, add them, apply tanh, then take the dot product"
-                        + " with v; broadcasting [L,1,h] + [1,S,h] gives every pair at once."));
+                        + " with v; broadcasting [L,1,h] + [1,S,h] gives every pair at once.");
     }
 
     private static GradedTest temperature(String name, boolean hidden, Inputs in, double tau, double scale) {
         INDArray scores = in.scaled(scale, 3, 6);
         Probe p = Probe.call(probeId(name), "softmaxWithTemperature", tensor(scores), literal(tau));
         INDArray expected = Softmax.softmax(Tensor.constant(scores).mul(1 / tau), -1).data();
-        return new GradedTest(name, "1.3", 1, hidden, List.of(p), Judges.allClose(
-                List.of(new Expectation(p, expected, "softmax(scores / " + tau + ")")),
+        return Judges.single(name, "1.3", 1, hidden, p, expected, "softmax(scores / " + tau + ")",
                 "Hint: divide the scores by τ, subtract each row's maximum (so exp cannot overflow), exponentiate and"
-                        + " normalise each row to sum to one."));
+                        + " normalise each row to sum to one.");
     }
 
     private static GradedTest causal(String name, boolean hidden, int... lengths) {
@@ -113,10 +110,10 @@ public final class SelfAttentionAssignment implements Assignment {
         Tensor xt = Tensor.constant(x);
         INDArray expected = ScaledDotProductAttention.attend(MatMul.matmul(xt, Tensor.constant(wq)),
                 MatMul.matmul(xt, Tensor.constant(wk)), MatMul.matmul(xt, Tensor.constant(wv)), mask).output().data();
-        return new GradedTest(name, "1.5", 1.25, hidden, List.of(p), Judges.allClose(
-                List.of(new Expectation(p, expected, "self-attention of x " + shape(x) + (masked ? " with a causal mask" : ""))),
+        return Judges.single(name, "1.5", 1.25, hidden, p, expected,
+                "self-attention of x " + shape(x) + (masked ? " with a causal mask" : ""),
                 "Hint: Q = x·Wq, K = x·Wk, V = x·Wv; scores = Q·Kᵀ / √d_k (+ mask when it is not null); softmax over"
-                        + " each row; the output is weights · V."));
+                        + " each row; the output is weights · V.");
     }
 
     static String probeId(String testName) {
