@@ -7,6 +7,7 @@ import static newarch.grading.assignments.SelfAttentionAssignment.shape;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import newarch.attention.PositionalEncoding;
 import newarch.attention.ScaledDotProductAttention;
 import newarch.grading.Assignment;
@@ -85,26 +86,28 @@ public final class MultiHeadAssignment implements Assignment {
     }
 
     private static GradedTest sinusoidal(String name, boolean hidden, int[][] sizes) {
-        List<Expectation> cases = new ArrayList<>();
-        for (int[] s : sizes) {
-            Probe p = Probe.call(probeId(name) + "_" + s[0] + "_" + s[1], "sinusoidalEncoding", literal(s[0]), literal(s[1]));
-            cases.add(new Expectation(p, PositionalEncoding.sinusoidal(s[0], s[1], 10000, DataType.FLOAT),
-                    "sinusoidalEncoding(" + s[0] + ", " + s[1] + ")"));
-        }
-        return new GradedTest(name, "2.4", 1, hidden, cases.stream().map(Expectation::probe).toList(),
-                Judges.allClose(cases, "Hint: column 2i holds sin(pos / 10000^(2i/d)) and column 2i+1 holds cos of the"
-                        + " same angle; with an odd d the last column is a sin column."));
+        return intPairCases(name, "2.4", hidden, "sinusoidalEncoding", sizes,
+                (len, d) -> PositionalEncoding.sinusoidal(len, d, 10000, DataType.FLOAT),
+                "Hint: column 2i holds sin(pos / 10000^(2i/d)) and column 2i+1 holds cos of the"
+                        + " same angle; with an odd d the last column is a sin column.");
     }
 
     private static GradedTest shift(String name, boolean hidden, int[][] cases) {
-        List<Expectation> list = new ArrayList<>();
-        for (int[] c : cases) {
-            Probe p = Probe.call(probeId(name) + "_" + c[0] + "_" + c[1], "relativeShift", literal(c[0]), literal(c[1]));
-            list.add(new Expectation(p, PositionalEncoding.relativeShift(c[0], c[1], 10000, DataType.FLOAT),
-                    "relativeShift(" + c[0] + ", " + c[1] + ")"));
+        return intPairCases(name, "2.5", hidden, "relativeShift", cases,
+                (k, d) -> PositionalEncoding.relativeShift(k, d, 10000, DataType.FLOAT),
+                "Hint: for each pair of columns (2i, 2i+1) use the angle-addition formulas;"
+                        + " the matrix is block-diagonal with 2×2 rotations by k·ω_i.");
+    }
+
+    /** One probe {@code function(a, b)} per pair of integers, each judged against the library's value. */
+    private static GradedTest intPairCases(String name, String exercise, boolean hidden, String function, int[][] pairs,
+                                           BiFunction<Integer, Integer, INDArray> library, String hint) {
+        List<Expectation> cases = new ArrayList<>();
+        for (int[] c : pairs) {
+            Probe p = Probe.call(probeId(name) + "_" + c[0] + "_" + c[1], function, literal(c[0]), literal(c[1]));
+            cases.add(new Expectation(p, library.apply(c[0], c[1]), function + "(" + c[0] + ", " + c[1] + ")"));
         }
-        return new GradedTest(name, "2.5", 1, hidden, list.stream().map(Expectation::probe).toList(),
-                Judges.allClose(list, "Hint: for each pair of columns (2i, 2i+1) use the angle-addition formulas;"
-                        + " the matrix is block-diagonal with 2×2 rotations by k·ω_i."));
+        return new GradedTest(name, exercise, 1, hidden, cases.stream().map(Expectation::probe).toList(),
+                Judges.allClose(cases, hint));
     }
 }
