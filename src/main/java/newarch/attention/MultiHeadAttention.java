@@ -103,12 +103,19 @@ public class MultiHeadAttention extends Module {
         checkInputs(query, key, value, keyPadding);
         long b = query.size(0);
         long e = embedDim;
+        Tensor padMask = keyPadding == null ? null : Masks.keyPadding(keyPadding, query.dataType());
+        Tensor mask = attnMask == null ? null : headMask(attnMask, b, query.size(1), key.size(1));
+        double scale = 1 / Math.sqrt((double) e / numHeads);
+        if (fused && query == key && key == value && biasK == null && !addZeroAttn) {
+            // The common self-attention case: one packed projection, no per-head slicing in either direction.
+            Tensor qkv = PackedProjection.toHeads(query, inProjWeight, inProjBias, numHeads);
+            return finish(ScaledDotProductAttention.attendPacked(qkv, Masks.combine(mask, padMask), scale,
+                    isTraining() ? dropout : 0, rng), averageWeights);
+        }
         Tensor[] qkv = project(query, key, value);
         Tensor q = qkv[0];
         Tensor k = qkv[1];
         Tensor v = qkv[2];
-        Tensor padMask = keyPadding == null ? null : Masks.keyPadding(keyPadding, query.dataType());
-        Tensor mask = attnMask == null ? null : headMask(attnMask, b, query.size(1), key.size(1));
         if (biasK != null) {
             k = Reshaping.concat(1, k, Reshaping.expand(biasK, b, 1, e));
             v = Reshaping.concat(1, v, Reshaping.expand(biasV, b, 1, e));
@@ -125,24 +132,19 @@ public class MultiHeadAttention extends Module {
             padMask = padMask == null ? null : padColumn(padMask);
             mask = mask == null ? null : padColumn(mask);
         }
-        AttentionOutput heads = ScaledDotProductAttention.attend(qh, kh, vh, Masks.combine(mask, padMask),
-                1 / Math.sqrt((double) e / numHeads), isTraining() ? dropout : 0, rng);
-        Tensor merged = mergeHeads(heads.output());
-        Tensor out = outProj.forward(merged);
+        return finish(ScaledDotProductAttention.attend(qh, kh, vh, Masks.combine(mask, padMask), scale,
+                isTraining() ? dropout : 0, rng), averageWeights);
+    }
+
+    /** Merges the heads, applies the output projection, and averages the weights over heads when asked. */
+    private AttentionOutput finish(AttentionOutput heads, boolean averageWeights) {
+        Tensor out = outProj.forward(mergeHeads(heads.output()));
         Tensor w = heads.weights();
         return averageWeights ? new AttentionOutput(out, () -> Reductions.mean(w, false, 1)) : new AttentionOutput(out, w);
     }
 
     private Tensor[] project(Tensor query, Tensor key, Tensor value) {
         long e = embedDim;
-        if (fused && query == key && key == value) {
-            // One [3E, E] product instead of three: the common self-attention case.
-            Tensor qkv = MatMul.matmul(query, inProjWeight, false, true);
-            if (inProjBias != null) {
-                qkv = qkv.add(inProjBias);
-            }
-            return Reshaping.split(qkv, -1, e, e, e);
-        }
         Tensor wq = fused ? inProjWeight.slice(0, 0, e) : qProjWeight;
         Tensor wk = fused ? inProjWeight.slice(0, e, 2 * e) : kProjWeight;
         Tensor wv = fused ? inProjWeight.slice(0, 2 * e, 3 * e) : vProjWeight;

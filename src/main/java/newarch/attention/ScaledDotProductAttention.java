@@ -41,37 +41,92 @@ public final class ScaledDotProductAttention {
     public static AttentionOutput attend(Tensor q, Tensor k, Tensor v, Tensor mask, double scale, double dropout,
                                          Rng dropoutRng) {
         checkShapes(q, k, v, mask);
-        // Scale the queries ([..., L, E]) rather than the scores ([..., L, S]): fewer elements to touch.
-        INDArray qScaled = q.data().mul(scale);
-        INDArray scores = Nd4j.matmul(qScaled, k.data(), false, true, false); // [..., L, S], ours to overwrite
-        if (mask != null) {
-            InPlace.addBroadcast(scores, mask.data());
-        }
-        INDArray p = Softmax.probabilitiesInPlace(scores, scores.rank() - 1);
-        // Dropout on the weights: keep is 0 or 1/(1−p) per weight, and the gradient passes through the same mask.
-        INDArray keep = dropout > 0
-                ? dropoutRng.bernoulli(p.dataType(), 1 - dropout, p.shape()).muli(1 / (1 - dropout)) : null;
-        INDArray weights = keep == null ? p : p.mul(keep);
-        INDArray out = Nd4j.matmul(weights, v.data(), false, false, false); // [..., L, Ev]
-        Tensor output = Tensor.fromOp("attention", out, g -> {
-            INDArray gv = v.requiresGrad() ? Nd4j.matmul(weights, g, true, false, false) : null;
-            INDArray gq = null;
-            INDArray gk = null;
-            if (q.requiresGrad() || k.requiresGrad()) {
-                // dS = P ⊙ (dP − D) with D = rowsum(dP ⊙ P) = rowsum(dO ⊙ O): an [L, Ev] product instead of [L, S].
-                INDArray rowDot = g.mul(out).sum(true, out.rank() - 1);            // [..., L, 1]
-                INDArray gScores = Nd4j.matmul(g, v.data(), false, true, false);  // dWeights, ours to overwrite
-                if (keep != null) {
-                    gScores.muli(keep);
-                }
-                InPlace.subBroadcast(gScores, rowDot);
-                gScores.muli(p);
-                gq = q.requiresGrad() ? Nd4j.matmul(gScores, k.data(), false, false, false).muli(scale) : null;
-                gk = k.requiresGrad() ? Nd4j.matmul(gScores, qScaled, true, false, false) : null;
-            }
+        Kernel kernel = new Kernel(q.data(), k.data(), v.data(), mask, scale, dropout, dropoutRng);
+        Tensor output = Tensor.fromOp("attention", kernel.out, g -> {
+            INDArray gq = q.requiresGrad() ? Nd4j.createUninitialized(q.dataType(), q.shape()) : null;
+            INDArray gk = k.requiresGrad() ? Nd4j.createUninitialized(k.dataType(), k.shape()) : null;
+            INDArray gv = v.requiresGrad() ? Nd4j.createUninitialized(v.dataType(), v.shape()) : null;
+            kernel.backward(g, gq, gk, gv);
             return new INDArray[] {gq, gk, gv};
         }, q, k, v);
-        return new AttentionOutput(output, Tensor.constant(weights));
+        return new AttentionOutput(output, Tensor.constant(kernel.weights));
+    }
+
+    /**
+     * Self-attention on packed projections {@code qkv} = [3, ..., L, E] (queries, keys, values stacked on the first
+     * axis, as {@link PackedProjection} makes them): the same result as {@link #attend} on the three slices, but the
+     * backward pass writes the three gradients straight into one packed array instead of three to be stacked later.
+     */
+    public static AttentionOutput attendPacked(Tensor qkv, Tensor mask, double scale, double dropout, Rng dropoutRng) {
+        Shapes.requireMinRank("qkv", qkv, 3);
+        if (qkv.size(0) != 3) {
+            throw new ShapeException("qkv is " + Shapes.show(qkv.data()) + " but must stack q, k, v on axis 0 (size 3)");
+        }
+        INDArray packed = qkv.data().isView() ? qkv.data().dup('c') : qkv.data();
+        Tensor q = Tensor.constant(packed.slice(0));
+        checkShapes(q, q, q, mask);
+        Kernel kernel = new Kernel(packed.slice(0), packed.slice(1), packed.slice(2), mask, scale, dropout,
+                dropoutRng);
+        Tensor output = Tensor.fromOp("packed attention", kernel.out, g -> {
+            INDArray grads = Nd4j.createUninitialized(packed.dataType(), packed.shape()); // [3, ..., L, E]
+            kernel.backward(g, grads.slice(0), grads.slice(1), grads.slice(2));
+            return new INDArray[] {grads};
+        }, qkv);
+        return new AttentionOutput(output, Tensor.constant(kernel.weights));
+    }
+
+    /** The arithmetic of one attention call on arrays: the forward pass in the constructor, then {@link #backward}. */
+    private static final class Kernel {
+        private final INDArray k;
+        private final INDArray v;
+        private final INDArray qScaled;
+        private final double scale;
+        private final INDArray p;
+        private final INDArray keep;
+        final INDArray weights;
+        final INDArray out;
+
+        Kernel(INDArray q, INDArray k, INDArray v, Tensor mask, double scale, double dropout, Rng dropoutRng) {
+            this.k = k;
+            this.v = v;
+            this.scale = scale;
+            // Scale the queries ([..., L, E]) rather than the scores ([..., L, S]): fewer elements to touch.
+            qScaled = q.mul(scale);
+            INDArray scores = Nd4j.matmul(qScaled, k, false, true, false); // [..., L, S], ours to overwrite
+            if (mask != null) {
+                InPlace.addBroadcast(scores, mask.data());
+            }
+            p = Softmax.probabilitiesInPlace(scores, scores.rank() - 1, mask != null);
+            // Dropout on the weights: keep is 0 or 1/(1−p) per weight, and the gradient passes through the same mask.
+            keep = dropout > 0 ? dropoutRng.bernoulli(p.dataType(), 1 - dropout, p.shape()).muli(1 / (1 - dropout)) : null;
+            weights = keep == null ? p : p.mul(keep);
+            out = Nd4j.matmul(weights, v, false, false, false); // [..., L, Ev]
+        }
+
+        /** Writes dL/dQ, dL/dK, dL/dV into {@code gq}, {@code gk}, {@code gv}; a null target is skipped. */
+        void backward(INDArray g, INDArray gq, INDArray gk, INDArray gv) {
+            if (gv != null) {
+                Nd4j.matmul(weights, g, gv, true, false, false);
+            }
+            if (gq == null && gk == null) {
+                return;
+            }
+            // dS = P ⊙ (dP − D) with D = rowsum(dP ⊙ P) = rowsum(dO ⊙ O): an [L, Ev] product instead of [L, S].
+            INDArray rowDot = g.mul(out).sum(true, out.rank() - 1);            // [..., L, 1]
+            INDArray gScores = Nd4j.matmul(g, v, false, true, false);         // dWeights, ours to overwrite
+            if (keep != null) {
+                gScores.muli(keep);
+            }
+            InPlace.subBroadcast(gScores, rowDot);
+            gScores.muli(p);
+            if (gq != null) {
+                Nd4j.matmul(gScores, k, gq, false, false, false);
+                gq.muli(scale);
+            }
+            if (gk != null) {
+                Nd4j.matmul(gScores, qScaled, gk, true, false, false);
+            }
+        }
     }
 
     private static void checkShapes(Tensor q, Tensor k, Tensor v, Tensor mask) {

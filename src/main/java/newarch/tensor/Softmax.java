@@ -1,6 +1,8 @@
 package newarch.tensor;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -49,13 +51,23 @@ public final class Softmax {
     /**
      * The softmax of {@code x} computed in x's own storage (which the caller must own), for large score arrays
      * where a fresh allocation costs more than the arithmetic. Fully masked rows become zeros, as above.
+     *
+     * @param masked whether x may hold −∞ entries (an additive mask was applied): then rows that are entirely
+     *               −∞ are looked for, and only when there are none does ND4J's one-pass native softmax run
      */
-    public static INDArray probabilitiesInPlace(INDArray x, int ax) {
-        InPlace.subBroadcast(x, safeMax(x, ax));
-        Transforms.exp(x, false);
-        INDArray sum = x.sum(true, ax);
-        BooleanIndexing.replaceWhere(sum, 1.0, Conditions.equals(0.0));
-        InPlace.divBroadcast(x, sum);
+    public static INDArray probabilitiesInPlace(INDArray x, int ax, boolean masked) {
+        INDArray max = masked ? x.max(true, ax) : null;
+        if (max != null && BooleanIndexing.or(max, Conditions.isInfinite())) {
+            BooleanIndexing.replaceWhere(max, 0.0, Conditions.isInfinite());
+            InPlace.subBroadcast(x, max);
+            Transforms.exp(x, false);
+            INDArray sum = x.sum(true, ax);
+            BooleanIndexing.replaceWhere(sum, 1.0, Conditions.equals(0.0));
+            InPlace.divBroadcast(x, sum);
+            return x;
+        }
+        // The native op subtracts the row maximum itself, and does max, exp, sum and divide in fewer passes.
+        Nd4j.exec(new SoftMax(x, x, ax));
         return x;
     }
 

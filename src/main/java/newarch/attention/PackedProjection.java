@@ -1,0 +1,43 @@
+package newarch.attention;
+
+import newarch.tensor.Tensor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The fused query/key/value projection of self-attention, split into heads, as one op:
+ * x [B, L, E] ↦ (x Wᵀ + b) arranged as [3, B, h, L, E/h]. One product and one copy replace a product, three
+ * slices and three head permutations, and the backward pass takes the packed gradient from
+ * {@link ScaledDotProductAttention#attendPacked} without stacking three arrays again.
+ */
+final class PackedProjection {
+    private PackedProjection() {
+    }
+
+    /**
+     * @param x      [B, L, E]
+     * @param weight [3E, E], rows ordered q, k, v (PyTorch's in_proj_weight)
+     * @param bias   [3E] or null
+     */
+    static Tensor toHeads(Tensor x, Tensor weight, Tensor bias, int heads) {
+        long b = x.size(0);
+        long l = x.size(1);
+        long e = x.size(2);
+        long d = e / heads;
+        INDArray rows = x.data().dup('c').reshape('c', b * l, e);                       // [B·L, E]
+        INDArray projected = Nd4j.matmul(rows, weight.data(), false, true, false);      // [B·L, 3E]
+        if (bias != null) {
+            projected.addiRowVector(bias.data());
+        }
+        INDArray packed = projected.reshape('c', b, l, 3, heads, d).permute(2, 0, 3, 1, 4).dup('c'); // [3,B,h,L,d]
+        Tensor[] parents = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
+        return Tensor.fromOp("packed q/k/v projection", packed, g -> {
+            INDArray gRows = g.permute(1, 3, 0, 2, 4).dup('c').reshape('c', b * l, 3 * e); // [B·L, 3E]
+            INDArray gx = x.requiresGrad() ? Nd4j.matmul(gRows, weight.data(), false, false, false).reshape('c', b, l, e)
+                    : null;
+            INDArray gw = weight.requiresGrad() ? Nd4j.matmul(gRows, rows, true, false, false) : null;
+            INDArray gb = bias != null && bias.requiresGrad() ? gRows.sum(0) : null;
+            return bias == null ? new INDArray[] {gx, gw} : new INDArray[] {gx, gw, gb};
+        }, parents);
+    }
+}
