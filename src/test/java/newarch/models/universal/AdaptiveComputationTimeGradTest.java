@@ -20,11 +20,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Gradient check of the ACT block around a real (shared) encoder layer, in double: the output and the ponder times
- * ρ = N + R with respect to the initial state, every layer parameter and the halting unit. The threshold and the
- * draws are such that positions halt at different steps, some by crossing 1 − ε and some forced at M, so the check
- * covers every branch of the bookkeeping. The halting decisions are constants, so the finite differences see the
- * same N as the backward pass as long as no accumulated probability lies within ~1e-5 of the threshold, which is
- * the case for these draws (a flip would show as a huge relative error, not a small one).
+ * ρ = N + R with respect to the initial state, every layer parameter and the halting unit. The threshold (ε = 0.1)
+ * and the draws are such that the five real positions halt after 2, 3 and 4 (= M) steps and the padded one never
+ * runs. The halting decisions are constants, so the finite differences see the same N as the backward pass as long
+ * as no accumulated probability lies within ~1e-5 of the threshold, which holds for these draws (a flipped decision
+ * would show as a relative error near 1, not a small one).
  */
 class AdaptiveComputationTimeGradTest {
     static final int MAX_STEPS = 4;
@@ -61,7 +61,6 @@ class AdaptiveComputationTimeGradTest {
         for (int i = 0; i < 5; i++) {
             halting.add(probe.updates().getDouble(i / 3, i % 3));
         }
-        System.out.println("N = " + probe.updates() + "\nR = " + probe.remainders());
         assertTrue(halting.size() >= 2, "positions should halt at different steps, N = " + probe.updates());
         assertTrue(halting.last() <= MAX_STEPS);
 
