@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import newarch.attention.LearnedPositionalEncoding;
 import newarch.attention.Masks;
+import newarch.models.TokenIds;
 import newarch.nn.Dropout;
 import newarch.nn.Embedding;
 import newarch.nn.LayerNorm;
@@ -67,21 +68,7 @@ public class GptModel extends Module {
     }
 
     private void checkInputs(INDArray ids, INDArray attentionMask) {
-        if (ids.rank() != 2 || !ids.dataType().isIntType()) {
-            throw new IllegalArgumentException("input_ids is " + ids.dataType() + " " + Shapes.show(ids)
-                    + " but must be integer token ids [batch, length]");
-        }
-        if (ids.size(1) == 0 || ids.size(1) > config.nPositions()) {
-            throw new IllegalArgumentException("input_ids is " + Shapes.show(ids) + " but its length must be 1.."
-                    + config.nPositions() + " (n_positions, the size of the position table wpe)");
-        }
-        long min = ids.minNumber().longValue();
-        long max = ids.maxNumber().longValue();
-        if (min < 0 || max >= config.vocabSize()) {
-            throw new IllegalArgumentException("input_ids " + Shapes.show(ids) + " holds token ids from " + min + " to "
-                    + max + " but vocab_size is " + config.vocabSize() + " (ids must be in [0, "
-                    + config.vocabSize() + "))");
-        }
+        TokenIds.require("input_ids", ids, config.vocabSize(), "vocab_size", config.nPositions(), "n_positions");
         if (attentionMask != null && !java.util.Arrays.equals(attentionMask.shape(), ids.shape())) {
             throw new IllegalArgumentException("attention_mask is " + Shapes.show(attentionMask)
                     + " but must have the shape of input_ids " + Shapes.show(ids));
