@@ -3,6 +3,8 @@ package newarch.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import newarch.models.gpt.GptConfig;
+import newarch.models.gpt.GptModel;
 import newarch.models.transformer.Transformer;
 import newarch.models.transformer.TransformerConfig;
 import newarch.nn.Module;
@@ -20,6 +22,8 @@ final class ParamsCommand implements Command {
         // torch.nn.Transformer(d_model=512, nhead=8, 6+6 layers, d_ff=2048): the encoder–decoder core of
         // Transformer-base without its (vocabulary-dependent) embeddings and generator.
         MODELS.put("transformer-base", () -> new Transformer(TransformerConfig.base(), new Rng(0)));
+        // Hugging Face GPT2Model "gpt2" (small): embeddings, 12 blocks and ln_f; the LM head is tied to wte.
+        MODELS.put("gpt2", () -> new GptModel(GptConfig.small(), new Rng(0)));
     }
 
     @Override
