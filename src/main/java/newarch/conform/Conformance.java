@@ -20,7 +20,9 @@ public final class Conformance {
             Map.entry("transformer", new TransformerRunner()),
             Map.entry("cross_entropy", new CrossEntropyRunner()),
             Map.entry("noam_schedule", new NoamRunner()),
-            Map.entry("perfect_shuffle", new PerfectShuffleRunner())));
+            Map.entry("perfect_shuffle", new PerfectShuffleRunner()),
+            Map.entry("gru", RecurrentRunner.gru()),
+            Map.entry("lstm", RecurrentRunner.lstm())));
 
     private Conformance() {
     }
