@@ -1,5 +1,6 @@
 package newarch.nn;
 
+import newarch.tensor.Broadcast;
 import newarch.tensor.MatMul;
 import newarch.tensor.Reshaping;
 import newarch.tensor.Rng;
@@ -69,7 +70,7 @@ public abstract class Recurrent extends Module {
      *
      * @param inputProjection W_ih x + b_ih for all steps, [time, batch, gates·hidden]
      * @param initial         the initial state [batch, hidden]: h, or h and c
-     * @param mask            [time, batch, 1] with 1 at real steps, or null
+     * @param mask            [time, batch, hidden] with 1 at real steps, or null
      * @return [time + states, batch, hidden]: the output at each step, then each final state
      */
     protected abstract Tensor sweep(Tensor inputProjection, Tensor[] initial, Tensor weightHh, Tensor biasHh,
@@ -104,7 +105,7 @@ public abstract class Recurrent extends Module {
         long steps = x.size(0);
         long batch = x.size(1);
         DataType type = x.dataType();
-        INDArray mask = lengths == null ? null : stepMask(lengths, steps, batch, type);
+        INDArray mask = lengths == null ? null : stepMask(lengths, steps, batch, type);  // [time, batch, hidden]
         if (stateCount() == 1 && initial != null && initial.cell() != null) {
             throw new IllegalArgumentException(kind + ": has no cell state, but the initial state has c_0 "
                     + Shapes.show(initial.cell().data()));
@@ -196,7 +197,7 @@ public abstract class Recurrent extends Module {
         return out;
     }
 
-    /** [time, batch, 1]: 1 where step t is within sequence b's length. */
+    /** [time, batch, hidden]: 1 where step t is within sequence b's length. */
     private INDArray stepMask(INDArray lengths, long steps, long batch, DataType type) {
         if (lengths.rank() != 1 || lengths.length() != batch || !lengths.dataType().isIntType()) {
             throw new ShapeException(kind + ": lengths is " + lengths.dataType() + " " + Shapes.show(lengths)
@@ -213,7 +214,9 @@ public abstract class Recurrent extends Module {
                 m[(int) (t * batch + b)] = 1;
             }
         }
-        return Nd4j.createFromArray(m).reshape(steps, batch, 1).castTo(type);
+        // As wide as the state, so that the sweep masks with same-shape products.
+        INDArray narrow = Nd4j.createFromArray(m).reshape(steps, batch, 1).castTo(type);
+        return Broadcast.to(narrow, new long[] {steps, batch, config.hiddenSize()}).dup('c');
     }
 
     public RecurrentConfig config() {
