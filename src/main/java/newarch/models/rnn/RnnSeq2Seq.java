@@ -142,6 +142,14 @@ public class RnnSeq2Seq extends Module implements SequenceToSequence {
                     + (encoded == null ? "null" : "a " + encoded.getClass().getSimpleName())
                     + ", not what RnnSeq2Seq.encode returned");
         }
+        Tensor start = memory.initialState();
+        if (memory.states().size(2) != config.encoderWidth() || start.size(0) != config.layers()
+                || start.size(2) != config.hidden()) {
+            throw new IllegalArgumentException("RnnSeq2Seq.decode: memory holds states " + Shapes.show(memory.states().data())
+                    + " and an initial state " + Shapes.show(start.data()) + " but this model expects [batch, srcLen, "
+                    + config.encoderWidth() + "] and [" + config.layers() + ", batch, " + config.hidden()
+                    + "]: was it encoded by another model?");
+        }
         checkTokens("targetPrefix", targetPrefix, config.targetVocab(), false);
         if (targetPrefix.size(0) != memory.batchSize()) {
             throw new ShapeException("targetPrefix is " + Shapes.show(targetPrefix) + " but the encoded source has "
