@@ -169,12 +169,13 @@ public class RnnSeq2Seq extends Module implements SequenceToSequence {
         long batch = embedded.size(0);
         long layers = config.layers();
         Tensor mask = Masks.keyPadding(memory.sourcePadding(), 3, embedded.dataType()); // [batch, 1, srcLen]
+        Tensor keys = attention.projectKeys(memory.states());                          // U h_j, once for all steps
         Tensor state = memory.initialState();                                          // [layers, batch, hidden]
         Tensor[] features = new Tensor[steps];
         INDArray[] alignment = new INDArray[steps];
         for (int t = 0; t < steps; t++) {
             Tensor query = state.slice(0, layers - 1, layers).reshape(batch, 1, config.hidden()); // top layer's s_{t−1}
-            AttentionOutput read = attention.forward(query, memory.states(), memory.states(), mask);
+            AttentionOutput read = attention.forwardProjected(query, keys, memory.states(), mask);
             Tensor context = read.output();                                             // c_t [batch, 1, encWidth]
             Tensor input = Reshaping.concat(2, embedded.slice(1, t, t + 1), context);   // [y_{t−1}; c_t]
             RecurrentOutput step = decoder.forward(input, RecurrentState.of(state));
