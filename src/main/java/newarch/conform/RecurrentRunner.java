@@ -12,8 +12,8 @@ import newarch.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * torch.nn.GRU and torch.nn.LSTM: output, and h_n / c_n when the fixture lists them; an optional h0 / c0 input
- * replaces the zero initial state.
+ * torch.nn.GRU and torch.nn.LSTM: output, and h_n / c_n when the fixture lists them; an optional initial state input
+ * (h_0 / c_0, also spelled h0 / c0 or hx / cx) replaces the zero initial state.
  */
 final class RecurrentRunner implements KindRunner {
     private final boolean lstm;
@@ -43,8 +43,8 @@ final class RecurrentRunner implements KindRunner {
         net.loadStateDict(f.weights(), true);
         net.eval();
         GradientRun run = new GradientRun(f);
-        Tensor h0 = f.hasInput("h0") ? run.input("h0") : null;
-        Tensor c0 = lstm && f.hasInput("c0") ? run.input("c0") : null;
+        Tensor h0 = optional(f, run, "h_0", "h0", "hx");
+        Tensor c0 = lstm ? optional(f, run, "c_0", "c0", "cx") : null;
         RecurrentState initial = h0 == null && c0 == null ? null : new RecurrentState(h0, c0);
         RecurrentOutput out = net.forward(run.input("input"), initial, null);
         run.output("output", out.output());
@@ -53,5 +53,15 @@ final class RecurrentRunner implements KindRunner {
             run.output("c_n", out.cell());
         }
         return run.finish(out.output(), net);
+    }
+
+    /** The first of these inputs the fixture lists (PyTorch's documentation spells the initial state several ways). */
+    private static Tensor optional(Fixture f, GradientRun run, String... names) {
+        for (String n : names) {
+            if (f.hasInput(n)) {
+                return run.input(n);
+            }
+        }
+        return null;
     }
 }
