@@ -39,10 +39,38 @@ public class AdditiveAttention extends Module {
                     + ", value is " + Shapes.show(value.data())
                     + ": batch sizes must match and key and value must have the same length");
         }
+        return attend(query, keyProj.forward(key), value, mask);
+    }
+
+    /**
+     * W_k k for every key, [B, S, hidden]. A decoder that attends to the same encoder states at every step computes
+     * this once and passes it to {@link #forwardProjected}, instead of repeating the largest product of each step.
+     */
+    public Tensor projectKeys(Tensor key) {
+        Shapes.requireRank("key", key, 3);
+        return keyProj.forward(key);
+    }
+
+    /** As {@link #forward}, with the keys already projected by {@link #projectKeys}, [B, S, hidden]. */
+    public AttentionOutput forwardProjected(Tensor query, Tensor projectedKeys, Tensor value, Tensor mask) {
+        Shapes.requireRank("query", query, 3);
+        Shapes.requireRank("projected key", projectedKeys, 3);
+        Shapes.requireRank("value", value, 3);
+        Shapes.requireSize("projected key", projectedKeys, 2, scoreProj.inFeatures(), "the attention's hidden size");
+        if (projectedKeys.size(0) != query.size(0) || projectedKeys.size(1) != value.size(1)
+                || value.size(0) != query.size(0)) {
+            throw new ShapeException("query is " + Shapes.show(query.data()) + ", projected key is "
+                    + Shapes.show(projectedKeys.data()) + ", value is " + Shapes.show(value.data())
+                    + ": batch sizes must match and key and value must have the same length");
+        }
+        return attend(query, projectedKeys, value, mask);
+    }
+
+    private AttentionOutput attend(Tensor query, Tensor projectedKeys, Tensor value, Tensor mask) {
         Tensor q = Reshaping.unsqueeze(queryProj.forward(query), 2);   // [B, L, 1, H]
-        Tensor k = Reshaping.unsqueeze(keyProj.forward(key), 1);       // [B, 1, S, H]
+        Tensor k = Reshaping.unsqueeze(projectedKeys, 1);              // [B, 1, S, H]
         Tensor scores = scoreProj.forward(q.add(k).tanh());            // [B, L, S, 1]
-        scores = scores.reshape(query.size(0), query.size(1), key.size(1));
+        scores = scores.reshape(query.size(0), query.size(1), projectedKeys.size(1));
         if (mask != null) {
             scores = scores.add(mask);
         }
