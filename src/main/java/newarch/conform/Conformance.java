@@ -21,7 +21,7 @@ public final class Conformance {
             Map.entry("cross_entropy", new CrossEntropyRunner()),
             Map.entry("noam_schedule", new NoamRunner()),
             Map.entry("perfect_shuffle", new PerfectShuffleRunner()),
-            Map.entry("gpt2", new Gpt2Runner())));
+            Map.entry("gpt2", new Gpt2Runner()),
             Map.entry("gru", RecurrentRunner.gru()),
             Map.entry("lstm", RecurrentRunner.lstm())));
 
