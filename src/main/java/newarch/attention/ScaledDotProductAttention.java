@@ -4,6 +4,7 @@ import newarch.tensor.Rng;
 import newarch.tensor.ShapeException;
 import newarch.tensor.Shapes;
 import newarch.tensor.InPlace;
+import newarch.tensor.MatMul;
 import newarch.tensor.Softmax;
 import newarch.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,7 +44,7 @@ public final class ScaledDotProductAttention {
         checkShapes(q, k, v, mask);
         // Scale the queries ([..., L, E]) rather than the scores ([..., L, S]): fewer elements to touch.
         INDArray qScaled = q.data().mul(scale);
-        INDArray scores = Nd4j.matmul(qScaled, k.data(), false, true, false); // [..., L, S], ours to overwrite
+        INDArray scores = MatMul.product(qScaled, k.data(), false, true); // [..., L, S], ours to overwrite
         if (mask != null) {
             InPlace.addBroadcast(scores, mask.data());
         }
@@ -52,22 +53,22 @@ public final class ScaledDotProductAttention {
         INDArray keep = dropout > 0
                 ? dropoutRng.bernoulli(p.dataType(), 1 - dropout, p.shape()).muli(1 / (1 - dropout)) : null;
         INDArray weights = keep == null ? p : p.mul(keep);
-        INDArray out = Nd4j.matmul(weights, v.data(), false, false, false); // [..., L, Ev]
+        INDArray out = MatMul.product(weights, v.data(), false, false); // [..., L, Ev]
         Tensor output = Tensor.fromOp("attention", out, g -> {
-            INDArray gv = v.requiresGrad() ? Nd4j.matmul(weights, g, true, false, false) : null;
+            INDArray gv = v.requiresGrad() ? MatMul.product(weights, g, true, false) : null;
             INDArray gq = null;
             INDArray gk = null;
             if (q.requiresGrad() || k.requiresGrad()) {
                 // dS = P ⊙ (dP − D) with D = rowsum(dP ⊙ P) = rowsum(dO ⊙ O): an [L, Ev] product instead of [L, S].
                 INDArray rowDot = g.mul(out).sum(true, out.rank() - 1);            // [..., L, 1]
-                INDArray gScores = Nd4j.matmul(g, v.data(), false, true, false);  // dWeights, ours to overwrite
+                INDArray gScores = MatMul.product(g, v.data(), false, true);  // dWeights, ours to overwrite
                 if (keep != null) {
                     gScores.muli(keep);
                 }
                 InPlace.subBroadcast(gScores, rowDot);
                 gScores.muli(p);
-                gq = q.requiresGrad() ? Nd4j.matmul(gScores, k.data(), false, false, false).muli(scale) : null;
-                gk = k.requiresGrad() ? Nd4j.matmul(gScores, qScaled, true, false, false) : null;
+                gq = q.requiresGrad() ? MatMul.product(gScores, k.data(), false, false).muli(scale) : null;
+                gk = k.requiresGrad() ? MatMul.product(gScores, qScaled, true, false) : null;
             }
             return new INDArray[] {gq, gk, gv};
         }, q, k, v);
