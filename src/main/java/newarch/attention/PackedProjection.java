@@ -1,5 +1,6 @@
 package newarch.attention;
 
+import newarch.tensor.MatMul;
 import newarch.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,7 +26,7 @@ final class PackedProjection {
         long e = x.size(2);
         long d = e / heads;
         INDArray rows = x.data().dup('c').reshape('c', b * l, e);                       // [B·L, E]
-        INDArray projected = Nd4j.matmul(rows, weight.data(), false, true, false);      // [B·L, 3E]
+        INDArray projected = MatMul.product(rows, weight.data(), false, true);      // [B·L, 3E]
         if (bias != null) {
             projected.addiRowVector(bias.data());
         }
@@ -33,9 +34,9 @@ final class PackedProjection {
         Tensor[] parents = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
         return Tensor.fromOp("packed q/k/v projection", packed, g -> {
             INDArray gRows = g.permute(1, 3, 0, 2, 4).dup('c').reshape('c', b * l, 3 * e); // [B·L, 3E]
-            INDArray gx = x.requiresGrad() ? Nd4j.matmul(gRows, weight.data(), false, false, false).reshape('c', b, l, e)
+            INDArray gx = x.requiresGrad() ? MatMul.product(gRows, weight.data(), false, false).reshape('c', b, l, e)
                     : null;
-            INDArray gw = weight.requiresGrad() ? Nd4j.matmul(gRows, rows, true, false, false) : null;
+            INDArray gw = weight.requiresGrad() ? MatMul.product(gRows, rows, true, false) : null;
             INDArray gb = bias != null && bias.requiresGrad() ? gRows.sum(0) : null;
             return bias == null ? new INDArray[] {gx, gw} : new INDArray[] {gx, gw, gb};
         }, parents);

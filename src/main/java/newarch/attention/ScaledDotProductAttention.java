@@ -5,6 +5,7 @@ import newarch.tensor.ShapeException;
 import newarch.tensor.Shapes;
 import newarch.tensor.InPlace;
 import newarch.tensor.Softmax;
+import newarch.tensor.MatMul;
 import newarch.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -92,7 +93,7 @@ public final class ScaledDotProductAttention {
             this.scale = scale;
             // Scale the queries ([..., L, E]) rather than the scores ([..., L, S]): fewer elements to touch.
             qScaled = q.mul(scale);
-            INDArray scores = Nd4j.matmul(qScaled, k, false, true, false); // [..., L, S], ours to overwrite
+            INDArray scores = MatMul.product(qScaled, k, false, true); // [..., L, S], ours to overwrite
             if (mask != null) {
                 InPlace.addBroadcast(scores, mask.data());
             }
@@ -100,31 +101,31 @@ public final class ScaledDotProductAttention {
             // Dropout on the weights: keep is 0 or 1/(1−p) per weight, and the gradient passes through the same mask.
             keep = dropout > 0 ? dropoutRng.bernoulli(p.dataType(), 1 - dropout, p.shape()).muli(1 / (1 - dropout)) : null;
             weights = keep == null ? p : p.mul(keep);
-            out = Nd4j.matmul(weights, v, false, false, false); // [..., L, Ev]
+            out = MatMul.product(weights, v, false, false); // [..., L, Ev]
         }
 
         /** Writes dL/dQ, dL/dK, dL/dV into {@code gq}, {@code gk}, {@code gv}; a null target is skipped. */
         void backward(INDArray g, INDArray gq, INDArray gk, INDArray gv) {
             if (gv != null) {
-                Nd4j.matmul(weights, g, gv, true, false, false);
+                MatMul.productInto(weights, g, gv, true, false);
             }
             if (gq == null && gk == null) {
                 return;
             }
             // dS = P ⊙ (dP − D) with D = rowsum(dP ⊙ P) = rowsum(dO ⊙ O): an [L, Ev] product instead of [L, S].
             INDArray rowDot = g.mul(out).sum(true, out.rank() - 1);            // [..., L, 1]
-            INDArray gScores = Nd4j.matmul(g, v, false, true, false);         // dWeights, ours to overwrite
+            INDArray gScores = MatMul.product(g, v, false, true);         // dWeights, ours to overwrite
             if (keep != null) {
                 gScores.muli(keep);
             }
             InPlace.subBroadcast(gScores, rowDot);
             gScores.muli(p);
             if (gq != null) {
-                Nd4j.matmul(gScores, k, gq, false, false, false);
+                MatMul.productInto(gScores, k, gq, false, false);
                 gq.muli(scale);
             }
             if (gk != null) {
-                Nd4j.matmul(gScores, qScaled, gk, true, false, false);
+                MatMul.productInto(gScores, qScaled, gk, true, false);
             }
         }
     }

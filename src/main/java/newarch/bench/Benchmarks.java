@@ -12,6 +12,7 @@ public final class Benchmarks {
     static {
         register(new AttentionBenchmark());
         register(new MatmulBenchmark());
+        register(new TrainBenchmark());
     }
 
     private Benchmarks() {

@@ -12,6 +12,7 @@ public final class Main {
         register(new ConformCommand());
         register(new BenchCommand());
         register(new ParamsCommand());
+        register(new TrainCommand());
         register(new NotebooksCommand());
         register(new GradeCommand());
     }

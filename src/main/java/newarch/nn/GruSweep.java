@@ -1,5 +1,6 @@
 package newarch.nn;
 
+import newarch.tensor.MatMul;
 import static newarch.nn.TimeSteps.at;
 import static newarch.nn.TimeSteps.gate;
 import static newarch.nn.TimeSteps.gates;
@@ -55,7 +56,7 @@ final class GruSweep {
         for (int step = 0; step < steps; step++) {
             int t = (int) index(step, steps, reverse);
             INDArray gx = at(x, t);                                                    // [batch, 3·hidden]
-            INDArray gh = Nd4j.matmul(h, w, false, true, false);                       // [batch, 3·hidden]
+            INDArray gh = MatMul.product(h, w, false, true);                       // [batch, 3·hidden]
             if (b != null) {
                 gh.addi(b);
             }
@@ -102,7 +103,7 @@ final class GruSweep {
                 dRz.muli(rz.rsub(1).muli(rz));                                         // through both σ at once
                 dGatesX[t] = Nd4j.hstack(dRz, daN);
                 dGatesH[t] = Nd4j.hstack(dRz, daN.mul(r));                             // r scales the hidden term only
-                dPrev.addi(Nd4j.matmul(dGatesH[t], w, false, false, false));          // [batch, hidden]
+                dPrev.addi(MatMul.product(dGatesH[t], w, false, false));          // [batch, hidden]
                 if (carried != null) {
                     dPrev.addi(carried);
                 }
@@ -110,7 +111,7 @@ final class GruSweep {
             }
             // Weight gradients summed over all steps at once: one [3H, steps·batch] × [steps·batch, H] product.
             INDArray flatGates = TimeSteps.rows(dGatesH);
-            INDArray dW = Nd4j.matmul(flatGates, TimeSteps.rows(previous), true, false, false);
+            INDArray dW = MatMul.product(flatGates, TimeSteps.rows(previous), true, false);
             INDArray dX = TimeSteps.stack(dGatesX);
             return biasHh == null ? new INDArray[] {dX, dh, dW} : new INDArray[] {dX, dh, dW, flatGates.sum(0)};
         }, parents);

@@ -1,7 +1,6 @@
 package newarch.nn;
 
 import java.util.Arrays;
-import newarch.tensor.Broadcast;
 import newarch.tensor.ShapeException;
 import newarch.tensor.Shapes;
 import newarch.tensor.Tensor;
@@ -37,42 +36,49 @@ public class LayerNorm extends Module {
             throw new ShapeException("LayerNorm" + Shapes.show(normalizedShape) + ": input is " + Shapes.show(s)
                     + " but its last dimensions must be " + Shapes.show(normalizedShape));
         }
-        int[] axes = new int[k];
         long n = 1;
-        for (int i = 0; i < k; i++) {
-            axes[i] = s.length - k + i;
-            n *= normalizedShape[i];
+        for (long d : normalizedShape) {
+            n *= d;
         }
-        INDArray xd = x.data();
-        INDArray mean = xd.mean(true, axes);
-        INDArray centered = xd.sub(mean.broadcast(s));
-        INDArray var = centered.mul(centered).mean(true, axes);
-        INDArray rstd = Transforms.pow(var.addi(eps), -0.5, false);
-        INDArray xhat = centered.muli(rstd.broadcast(s));
-        INDArray y = weight == null ? xhat.dup() : xhat.mul(Broadcast.to(weight.data(), s));
+        // Every statistic is per row of a [rows, n] view: row and column vector ops broadcast natively, where
+        // materialising broadcast copies of [rows, 1] statistics cost more than the arithmetic itself.
+        long rows = x.data().length() / n;
+        INDArray x2 = contiguous(x.data()).reshape('c', rows, n);
+        INDArray mean = x2.mean(true, 1);                                          // [rows, 1]
+        INDArray centered = x2.subColumnVector(mean);                              // [rows, n]
+        INDArray var = centered.mul(centered).mean(true, 1);                       // [rows, 1], biased
+        INDArray rstd = Transforms.pow(var.addi(eps), -0.5, false);                // 1/√(σ² + ε)
+        INDArray xhat = centered.muliColumnVector(rstd);                           // [rows, n]
+        INDArray w = weight == null ? null : weight.data().reshape('c', 1, n);
+        INDArray y = w == null ? xhat.dup() : xhat.mulRowVector(w);
         if (bias != null) {
-            y.addi(Broadcast.to(bias.data(), s));
+            y.addiRowVector(bias.data().reshape('c', 1, n));
         }
         final long count = n;
         Tensor[] parents = weight == null ? new Tensor[] {x} : bias == null ? new Tensor[] {x, weight}
                 : new Tensor[] {x, weight, bias};
-        return Tensor.fromOp("layerNorm", y, g -> {
+        return Tensor.fromOp("layerNorm", y.reshape('c', s), g -> {
             INDArray[] grads = new INDArray[parents.length];
-            INDArray gxhat = weight == null ? g : g.mul(Broadcast.to(weight.data(), s));
+            INDArray g2 = contiguous(g).reshape('c', rows, count);
+            INDArray gxhat = w == null ? g2 : g2.mulRowVector(w);
             if (x.requiresGrad()) {
                 // dx = rstd/N · (N·ĝ − Σĝ − x̂·Σ(ĝ·x̂)), sums over the normalised dimensions
-                INDArray sumG = gxhat.sum(true, axes);
-                INDArray sumGX = gxhat.mul(xhat).sum(true, axes);
-                INDArray dx = gxhat.mul(count).subi(sumG.broadcast(s)).subi(xhat.mul(sumGX.broadcast(s)));
-                grads[0] = dx.muli(rstd.broadcast(s)).divi(count);
+                INDArray sumG = gxhat.sum(true, 1);                                // [rows, 1]
+                INDArray sumGX = gxhat.mul(xhat).sum(true, 1);                     // [rows, 1]
+                INDArray dx = gxhat.mul(count).subiColumnVector(sumG).subi(xhat.mulColumnVector(sumGX));
+                grads[0] = dx.muliColumnVector(rstd).divi(count).reshape('c', s);
             }
             if (weight != null && weight.requiresGrad()) {
-                grads[1] = Broadcast.reduceTo(g.mul(xhat), normalizedShape);
+                grads[1] = g2.mul(xhat).sum(0).reshape('c', normalizedShape);
             }
             if (bias != null && bias.requiresGrad()) {
-                grads[2] = Broadcast.reduceTo(g, normalizedShape);
+                grads[2] = g2.sum(0).reshape('c', normalizedShape);
             }
             return grads;
         }, parents);
+    }
+
+    private static INDArray contiguous(INDArray a) {
+        return a.ordering() == 'c' && !a.isView() ? a : a.dup('c');
     }
 }

@@ -1,5 +1,6 @@
 package newarch.nn;
 
+import newarch.tensor.MatMul;
 import static newarch.nn.TimeSteps.at;
 import static newarch.nn.TimeSteps.gate;
 import static newarch.nn.TimeSteps.index;
@@ -54,7 +55,7 @@ final class LstmSweep {
         INDArray c = c0.data();
         for (int step = 0; step < steps; step++) {
             int t = (int) index(step, steps, reverse);
-            INDArray a = Nd4j.matmul(h, w, false, true, false).addi(at(x, t));        // [batch, 4·hidden]
+            INDArray a = MatMul.product(h, w, false, true).addi(at(x, t));        // [batch, 4·hidden]
             if (b != null) {
                 a.addi(b);
             }
@@ -114,7 +115,7 @@ final class LstmSweep {
                 INDArray slope = s.rsub(1).muli(s);                                      // σ' for i, f, o ...
                 gate(slope, 2, hidden).assign(g.mul(g).rsubi(1));                         // ... tanh' for g
                 dGates[t] = dPre.muli(slope);
-                INDArray dPrevH = Nd4j.matmul(dGates[t], w, false, false, false);        // [batch, hidden]
+                INDArray dPrevH = MatMul.product(dGates[t], w, false, false);        // [batch, hidden]
                 INDArray dPrevC = dcTotal.muli(f);
                 if (carriedH != null) {
                     dPrevH.addi(carriedH);
@@ -124,7 +125,7 @@ final class LstmSweep {
                 dc = dPrevC;
             }
             INDArray flatGates = TimeSteps.rows(dGates);
-            INDArray dW = Nd4j.matmul(flatGates, TimeSteps.rows(previousH), true, false, false);
+            INDArray dW = MatMul.product(flatGates, TimeSteps.rows(previousH), true, false);
             INDArray dX = TimeSteps.stack(dGates);
             return biasHh == null ? new INDArray[] {dX, dh, dc, dW} : new INDArray[] {dX, dh, dc, dW, flatGates.sum(0)};
         }, parents);

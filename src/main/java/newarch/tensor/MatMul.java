@@ -36,7 +36,7 @@ public final class MatMul {
                     + b.label("b") + " is " + Shapes.show(b.data())
                     + ": batch dimensions (all but the last two) must be equal");
         }
-        INDArray value = Nd4j.matmul(a.data(), b.data(), transposeA, transposeB, false);
+        INDArray value = product(a.data(), b.data(), transposeA, transposeB);
         return Tensor.fromOp("matmul", value, g -> gradients(a, b, g, transposeA, transposeB), a, b);
     }
 
@@ -46,10 +46,10 @@ public final class MatMul {
         INDArray ga = null;
         INDArray gb = null;
         if (a.requiresGrad()) {
-            ga = !ta ? Nd4j.matmul(g, B, false, !tb, false) : Nd4j.matmul(B, g, tb, true, false);
+            ga = !ta ? product(g, B, false, !tb) : product(B, g, tb, true);
         }
         if (b.requiresGrad()) {
-            gb = !tb ? Nd4j.matmul(A, g, !ta, false, false) : Nd4j.matmul(g, A, true, ta, false);
+            gb = !tb ? product(A, g, !ta, false) : product(g, A, true, ta);
         }
         return new INDArray[] {ga, gb};
     }
@@ -61,19 +61,42 @@ public final class MatMul {
         long rows = a.data().length() / k;
         long m = b.size(transposeB ? 0 : 1);
         INDArray a2 = a.data().reshape('c', rows, k);
-        INDArray value2 = Nd4j.matmul(a2, b.data(), false, transposeB, false);
+        INDArray value2 = product(a2, b.data(), false, transposeB);
         long[] outShape = shape.clone();
         outShape[outShape.length - 1] = m;
         INDArray value = value2.reshape('c', outShape);
         return Tensor.fromOp("matmul", value, g -> {
             INDArray g2 = g.reshape('c', rows, m);
-            INDArray ga = a.requiresGrad() ? Nd4j.matmul(g2, b.data(), false, !transposeB, false).reshape('c', shape) : null;
+            INDArray ga = a.requiresGrad() ? product(g2, b.data(), false, !transposeB).reshape('c', shape) : null;
             INDArray gb = null;
             if (b.requiresGrad()) {
-                gb = transposeB ? Nd4j.matmul(g2, a2, true, false, false) : Nd4j.matmul(a2, g2, true, false, false);
+                gb = transposeB ? product(g2, a2, true, false) : product(a2, g2, true, false);
             }
             return new INDArray[] {ga, gb};
         }, a, b);
+    }
+
+    /**
+     * {@code op(a) op(b)} on raw arrays: the one place every matrix product of the library runs through (layers,
+     * attention, and their backward passes), so {@link MatMulTimer} sees them all.
+     */
+    public static INDArray product(INDArray a, INDArray b, boolean transposeA, boolean transposeB) {
+        if (!MatMulTimer.isEnabled()) {
+            return Nd4j.matmul(a, b, transposeA, transposeB, false);
+        }
+        long start = System.nanoTime();
+        INDArray c = Nd4j.matmul(a, b, transposeA, transposeB, false);
+        MatMulTimer.record(System.nanoTime() - start);
+        return c;
+    }
+
+    /** {@code op(a) op(b)} written into {@code out} (an array the caller owns, e.g. a view of a packed gradient). */
+    public static void productInto(INDArray a, INDArray b, INDArray out, boolean transposeA, boolean transposeB) {
+        long start = MatMulTimer.isEnabled() ? System.nanoTime() : 0;
+        Nd4j.matmul(a, b, out, transposeA, transposeB, false);
+        if (start != 0) {
+            MatMulTimer.record(System.nanoTime() - start);
+        }
     }
 
     private static boolean sameBatch(long[] a, long[] b) {

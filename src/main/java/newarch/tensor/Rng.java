@@ -46,4 +46,18 @@ public final class Rng {
     public double nextDouble() {
         return random.nextDouble();
     }
+
+    /** The generator's position in its stream, saved with a checkpoint so a resumed run draws what it would have. */
+    public long[] state() {
+        return new long[] {random.rootState(), random.nodeState()};
+    }
+
+    /** Moves the generator to a position saved by {@link #state()}. */
+    public void restore(long[] state) {
+        if (state == null || state.length != 2) {
+            throw new IllegalArgumentException("an Rng state is two numbers (root, node), got "
+                    + (state == null ? "null" : state.length + ""));
+        }
+        random.setStates(state[0], state[1]);
+    }
 }

@@ -1,6 +1,8 @@
 package newarch.train;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import newarch.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -43,6 +45,15 @@ public final class Adam extends Optimizer {
     /** AdamW with PyTorch's defaults: betas (0.9, 0.999), eps 1e-8, weight decay 0.01. */
     public static Adam adamW(List<Tensor> parameters, LearningRateSchedule schedule, double weightDecay) {
         return new Adam(parameters, schedule, 0.9, 0.999, 1e-8, weightDecay, true);
+    }
+
+    /** PyTorch's names for Adam's moments. */
+    @Override
+    protected Map<String, INDArray[]> slots() {
+        Map<String, INDArray[]> s = new LinkedHashMap<>();
+        s.put("exp_avg", m);
+        s.put("exp_avg_sq", v);
+        return s;
     }
 
     @Override

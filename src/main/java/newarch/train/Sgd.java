@@ -29,6 +29,11 @@ public final class Sgd extends Optimizer {
     }
 
     @Override
+    protected java.util.Map<String, INDArray[]> slots() {
+        return java.util.Map.of("momentum_buffer", velocity);
+    }
+
+    @Override
     protected void update(int i, Tensor p, double lr) {
         INDArray g = p.grad().castTo(p.dataType());
         if (weightDecay != 0) {

@@ -1,0 +1,54 @@
+package newarch.data;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The synthetic tasks by name, each with default train and test lengths:
+ * {@code copy}, {@code reverse}, {@code sort} (10 symbols, train 1..10, test 11..20) and {@code addition}
+ * (operands of 1..5 digits, test 6..8).
+ */
+public final class Tasks {
+    private record Entry(LengthRange train, LengthRange test, BiFunction<LengthRange, LengthRange, SequenceTask> make) {
+    }
+
+    private static final int ALPHABET = 10;
+    private static final Map<String, Entry> TASKS = new LinkedHashMap<>();
+
+    static {
+        register("copy", LengthRange.of(1, 10), LengthRange.of(11, 20), (tr, te) -> new CopyTask(ALPHABET, tr, te));
+        register("reverse", LengthRange.of(1, 10), LengthRange.of(11, 20),
+                (tr, te) -> new ReverseTask(ALPHABET, tr, te));
+        register("sort", LengthRange.of(1, 10), LengthRange.of(11, 20), (tr, te) -> new SortTask(ALPHABET, tr, te));
+        register("addition", LengthRange.of(1, 5), LengthRange.of(6, 8), AdditionTask::new);
+    }
+
+    private Tasks() {
+    }
+
+    private static void register(String name, LengthRange train, LengthRange test,
+                                 BiFunction<LengthRange, LengthRange, SequenceTask> make) {
+        TASKS.put(name, new Entry(train, test, make));
+    }
+
+    public static List<String> names() {
+        return List.copyOf(TASKS.keySet());
+    }
+
+    /** The task with its default lengths. */
+    public static SequenceTask create(String name) {
+        return create(name, null, null);
+    }
+
+    /** The task with the given lengths; a null range keeps the task's default. */
+    public static SequenceTask create(String name, LengthRange train, LengthRange test) {
+        Entry e = TASKS.get(name);
+        if (e == null) {
+            throw new IllegalArgumentException("unknown task '" + name + "' (known: " + String.join(", ", names())
+                    + ")");
+        }
+        return e.make().apply(train != null ? train : e.train(), test != null ? test : e.test());
+    }
+}

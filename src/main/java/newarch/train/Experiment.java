@@ -1,0 +1,158 @@
+package newarch.train;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import newarch.data.SequenceTask;
+import newarch.data.Tasks;
+import newarch.models.LanguageModel;
+import newarch.models.SequenceToSequence;
+import newarch.nn.Module;
+import newarch.tensor.Rng;
+
+/**
+ * A training run assembled from names, as {@code train --task T --model M} does it: the task, the model from
+ * {@link TrainableModels}, the objective that fits the model's kind, Adam with the paper's β₂ = 0.98 and ε = 1e-9
+ * under the configured schedule, and a {@link Trainer} that checkpoints into {@code OUT/checkpoint}. The run's
+ * directory holds {@code config.json}, the checkpoint, and the report ({@link TrainingReport}).
+ */
+public final class Experiment {
+    static final String CONFIG = "config.json";
+    static final String CHECKPOINT = "checkpoint";
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    private final TrainingConfig config;
+    private final Path out;
+    private final SequenceTask task;
+    private final Module model;
+    private final Trainer trainer;
+
+    private Experiment(TrainingConfig config, Path out, PrintStream progress) {
+        this.config = config;
+        this.out = out;
+        this.task = Tasks.create(config.task(), config.trainLengths(), config.testLengths());
+        Rng rng = new Rng(config.seed());
+        this.model = TrainableModels.create(config.model(), ModelSpec.forTask(task), rng);
+        TrainingObjective objective;
+        if (model instanceof SequenceToSequence s2s) {
+            objective = new SequenceToSequenceObjective(s2s, task, config.seed(), config.batchSize(),
+                    config.labelSmoothing(), config.evalSize());
+        } else {
+            objective = new LanguageModelObjective((LanguageModel) model, task, config.seed(), config.batchSize(),
+                    config.labelSmoothing(), config.evalSize());
+        }
+        Optimizer adam = new Adam(model.parameters(), config.learningRateSchedule(), 0.9, 0.98, 1e-9, 0, false);
+        this.trainer = new Trainer(model, rng, objective, adam, new Trainer.Options(config.steps(), config.clipNorm(),
+                config.evalEvery(), config.checkpointEvery(), out == null ? null : out.resolve(CHECKPOINT), progress));
+    }
+
+    /** A new run; refuses a directory that already holds one (resume it instead). */
+    public static Experiment create(TrainingConfig config, Path out, PrintStream progress) {
+        if (out != null) {
+            if (Files.exists(out.resolve(CONFIG))) {
+                throw new IllegalArgumentException(out + " already holds a run: resume it with --resume " + out
+                        + " or choose another --out");
+            }
+            writeConfig(out, config);
+        }
+        return new Experiment(config, out, progress);
+    }
+
+    /** Continues the run saved in {@code out}, up to {@code steps} in total (null: the steps it was started with). */
+    public static Experiment resume(Path out, Long steps, PrintStream progress) {
+        Path file = out.resolve(CONFIG);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no run to resume in " + out + " (no " + CONFIG + ")");
+        }
+        TrainingConfig config;
+        try {
+            config = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), TrainingConfig.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException("bad JSON in " + file + ": " + e.getMessage());
+        }
+        if (steps != null) {
+            config = config.withSteps(steps);
+            writeConfig(out, config);
+        }
+        Experiment e = new Experiment(config, out, progress);
+        if (TrainingCheckpoint.exists(out.resolve(CHECKPOINT))) {
+            e.trainer.restore(out.resolve(CHECKPOINT));
+        }
+        return e;
+    }
+
+    private static void writeConfig(Path out, TrainingConfig config) {
+        try {
+            Files.createDirectories(out);
+            Files.writeString(out.resolve(CONFIG), GSON.toJson(config) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out.resolve(CONFIG) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Trains to the configured step, writes the report, and returns the final metrics. */
+    public Map<String, Object> run() {
+        long start = System.nanoTime();
+        trainer.run();
+        Map<String, Object> metrics = finalMetrics((System.nanoTime() - start) / 1e9);
+        if (out != null) {
+            TrainingReport.write(out, config, trainer.history(), metrics);
+        }
+        return metrics;
+    }
+
+    /** The summary printed as the last line of {@code train}: settings, throughput and the last evaluation. */
+    Map<String, Object> finalMetrics(double wallSeconds) {
+        TrainingHistory h = trainer.history();
+        List<TrainingHistory.Step> steps = h.steps();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("task", config.task());
+        m.put("model", config.model());
+        m.put("seed", config.seed());
+        m.put("steps", h.lastStep());
+        m.put("batch", config.batchSize());
+        m.put("parameters", model.parameterCount());
+        int tail = Math.min(steps.size(), Math.max(1, steps.size() / 20));
+        m.put("final_loss", steps.subList(steps.size() - tail, steps.size()).stream()
+                .mapToDouble(TrainingHistory.Step::loss).average().orElse(Double.NaN));
+        double seconds = steps.stream().mapToDouble(TrainingHistory.Step::seconds).sum();
+        m.put("train_seconds", seconds);
+        m.put("tokens_per_second", steps.stream().mapToLong(TrainingHistory.Step::inputTokens).sum() / seconds);
+        m.put("wall_seconds", wallSeconds);
+        TrainingHistory.Evaluation last = h.lastEvaluation();
+        if (last != null) {
+            m.putAll(last.metrics());
+        }
+        if (out != null) {
+            m.put("out", out.toString());
+        }
+        return m;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    public SequenceTask task() {
+        return task;
+    }
+
+    public Module model() {
+        return model;
+    }
+
+    public Trainer trainer() {
+        return trainer;
+    }
+}
