@@ -50,13 +50,16 @@ public final class TrainBenchmark implements Benchmark {
         int iters = o.itersOr(10);
         int previousThreads = Nd4j.getEnvironment().maxThreads();
         int previousMaster = Nd4j.getEnvironment().maxMasterThreads();
+        int previousBlas = Nd4j.factory().blas().getMaxThreads();
         Nd4j.getEnvironment().setMaxThreads(1);
         Nd4j.getEnvironment().setMaxMasterThreads(1);
+        Nd4j.factory().blas().setMaxThreads(1);
         try {
             measure(modelName, batch, length, o.warmup(), iters, sink);
         } finally {
             Nd4j.getEnvironment().setMaxThreads(previousThreads);
             Nd4j.getEnvironment().setMaxMasterThreads(previousMaster);
+            Nd4j.factory().blas().setMaxThreads(previousBlas);
             MatMulTimer.stop();
         }
     }

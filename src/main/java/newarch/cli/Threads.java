@@ -20,5 +20,7 @@ final class Threads {
         int n = requested == null ? 1 : requested;
         Nd4j.getEnvironment().setMaxThreads(n);
         Nd4j.getEnvironment().setMaxMasterThreads(n);
+        // OpenBLAS keeps its own pool, which the two settings above do not reach; it is the one that spins.
+        Nd4j.factory().blas().setMaxThreads(n);
     }
 }

@@ -62,9 +62,12 @@ public final class Experiment {
                 throw new IllegalArgumentException(out + " already holds a run: resume it with --resume " + out
                         + " or choose another --out");
             }
+        }
+        Experiment e = new Experiment(config, out, progress);   // fails on bad settings before anything is written
+        if (out != null) {
             writeConfig(out, config);
         }
-        return new Experiment(config, out, progress);
+        return e;
     }
 
     /** Continues the run saved in {@code out}, up to {@code steps} in total (null: the steps it was started with). */

@@ -12,6 +12,7 @@ import newarch.data.Vocabulary;
 import newarch.decode.Sampler;
 import newarch.models.LanguageModel;
 import newarch.tensor.GradMode;
+import newarch.tensor.NativeMemory;
 import newarch.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -124,6 +125,7 @@ public final class LanguageModelObjective implements TrainingObjective {
                     for (int i = 0; i < group.size(); i++) {
                         addContinuation(accuracy, rows[i], promptLength, group.get(i).target());
                     }
+                    NativeMemory.collectIfGrown();
                 }
                 metrics.put(name + ".exact", accuracy.exact());
                 metrics.put(name + ".token_accuracy", accuracy.tokenAccuracy());

@@ -12,6 +12,7 @@ import newarch.decode.GreedyDecoder;
 import newarch.decode.Hypothesis;
 import newarch.models.SequenceToSequence;
 import newarch.tensor.GradMode;
+import newarch.tensor.NativeMemory;
 import newarch.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -85,6 +86,7 @@ public final class SequenceToSequenceObjective implements TrainingObjective {
                     Tensor logits = model.forward(batch.source(), batch.targetInput()).logits();
                     lossSum += plainLoss.loss(flatLogits(logits), flat(batch.targetOutput())).data().getDouble(0);
                     lossTokens += batch.targetTokens();
+                    NativeMemory.collectIfGrown();
                 }
                 metrics.put(name + ".exact", accuracy.exact());
                 metrics.put(name + ".token_accuracy", accuracy.tokenAccuracy());

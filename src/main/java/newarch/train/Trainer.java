@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import newarch.nn.Module;
+import newarch.tensor.NativeMemory;
 import newarch.tensor.Rng;
 
 /**
@@ -117,6 +118,7 @@ public final class Trainer {
         double norm = GradClipping.clipGradNorm(model.parameters(),
                 options.clipNorm() > 0 ? options.clipNorm() : Double.MAX_VALUE);
         optimizer.step();
+        NativeMemory.collectIfGrown();
         double seconds = (System.nanoTime() - start) / 1e9;
         TrainingHistory.Step record = new TrainingHistory.Step(step, loss.total().data().getDouble(0),
                 loss.auxiliaryLoss(), optimizer.lastRate(), norm, loss.tokens(), loss.inputTokens(), seconds);

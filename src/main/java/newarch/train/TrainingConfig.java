@@ -45,7 +45,7 @@ public record TrainingConfig(String task, String model, long seed, long steps, i
     public static TrainingConfig defaults(String task, String model) {
         TrainingDefaults d = TrainableModels.entry(model).defaults();
         return new TrainingConfig(task, model, 1, 2000, d.batchSize(), "noam", d.learningRate(), d.warmup(),
-                d.labelSmoothing(), d.clipNorm(), 250, 500, 0, null, null);
+                d.labelSmoothing(), d.clipNorm(), 250, 500, 500, null, null);
     }
 
     public LearningRateSchedule learningRateSchedule() {
