@@ -3,6 +3,7 @@ package newarch.models.universal;
 import java.util.function.UnaryOperator;
 import newarch.nn.Linear;
 import newarch.tensor.Rng;
+import newarch.tensor.Shapes;
 import newarch.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -66,25 +67,65 @@ public final class AdaptiveComputationTime extends DepthRecurrence {
         for (int n = 1; n <= maxSteps && running.sumNumber().doubleValue() > 0; n++) {
             Tensor x = coordinates.addTo(s, n);                                   // [B, L, d]
             Tensor p = haltingUnit.forward(x).sigmoid().reshape(b, len);          // [B, L]
-            // Who halts now is decided on values only: these masks are constants of the graph.
-            INDArray crossing = halting.data().add(p.data().mul(running)).gt(threshold).castTo(type);
-            INDArray haltsNow = n == maxSteps ? running.dup() : crossing.muli(running);
-            INDArray continues = running.sub(haltsNow);
-            Tensor pContinuing = p.mul(Tensor.constant(continues));
-            halting = halting.add(pContinuing);
-            Tensor remainder = Tensor.constant(haltsNow).mul(halting.neg().add(1));  // 1 − Σ_{n<N} p where halting
-            remainders = remainders.add(remainder);
-            halting = halting.add(remainder);
+            HaltingStep h = haltingStep(p, halting, Tensor.constant(running), threshold, n == maxSteps);
+            halting = h.accumulated();
+            remainders = remainders.add(h.remainder());
             updates.addi(running);
-            Tensor weight = pContinuing.add(remainder).reshape(b, len, 1);           // [B, L, 1]
-            Tensor transformed = transition.apply(x);                                // [B, L, d]
+            Tensor weight = h.weight().reshape(b, len, 1);                        // [B, L, 1]
+            Tensor transformed = transition.apply(x);                             // [B, L, d]
             output = transformed.mul(weight).add(output.mul(weight.neg().add(1)));
             s = transformed;
-            running = continues;
+            running = h.running().data();
             steps = n;
         }
         Tensor ponderTime = remainders.add(Tensor.constant(updates));             // ρ = N + R
         return new Pondered(output, ponderTime, updates, mask, steps);
+    }
+
+    /**
+     * The halting bookkeeping of one ACT step, for all positions at once ([batch, len] each).
+     *
+     * @param accumulated the new Σ of halting probabilities: + pⁿ where the position goes on, and topped up to exactly
+     *                    1 with the remainder where it halts now (positions that halted earlier keep 1)
+     * @param remainder   R = 1 − Σ_{n&lt;N} p where the position halts at this step, else 0
+     * @param weight      the weight wⁿ of this step's state in the output: pⁿ if the position goes on, R if it halts
+     *                    now, 0 if it halted before
+     * @param running     1 where the position goes on pondering after this step, else 0 (a constant)
+     */
+    public record HaltingStep(Tensor accumulated, Tensor remainder, Tensor weight, Tensor running) {
+    }
+
+    /**
+     * Who halts at this step and with which weight. A running position halts when Σ_{k&lt;n} pᵏ + pⁿ would exceed
+     * the threshold 1 − ε, or at the last allowed step ({@code forced}); it then gets the remainder instead of pⁿ.
+     * The halting decision is a step function of the values, so {@code running} is a constant; the gradient flows
+     * through pⁿ and the remainder.
+     *
+     * @param p           [batch, len] this step's halting probabilities pⁿ
+     * @param accumulated [batch, len] Σ of the earlier halting probabilities (1 at positions that already halted)
+     * @param running     [batch, len] 1 at positions still pondering, 0 at halted ones and padding
+     * @param threshold   1 − ε
+     * @param forced      true at step M: every running position halts now
+     */
+    public static HaltingStep haltingStep(Tensor p, Tensor accumulated, Tensor running, double threshold,
+                                          boolean forced) {
+        Shapes.requireRank("p", p, 2);
+        Shapes.requireFloating("p", p);
+        Shapes.requireShape("accumulated", accumulated, p.shape());
+        Shapes.requireShape("running", running, p.shape());
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold is " + threshold + " but must be in (0, 1]: it is 1 − ε");
+        }
+        DataType type = p.dataType();
+        INDArray run = running.data().castTo(type);
+        // Who halts now is decided on values only: these masks are constants of the graph.
+        INDArray crossing = accumulated.data().castTo(type).add(p.data().mul(run)).gt(threshold).castTo(type);
+        INDArray haltsNow = forced ? run.dup() : crossing.muli(run);
+        INDArray continues = run.sub(haltsNow);
+        Tensor pContinuing = p.mul(Tensor.constant(continues));                    // pⁿ where the position goes on
+        Tensor sum = accumulated.add(pContinuing);
+        Tensor remainder = Tensor.constant(haltsNow).mul(sum.neg().add(1));        // 1 − Σ_{n<N} p where halting
+        return new HaltingStep(sum.add(remainder), remainder, pContinuing.add(remainder), Tensor.constant(continues));
     }
 
     public Linear haltingUnit() {

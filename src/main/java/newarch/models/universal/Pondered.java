@@ -1,5 +1,8 @@
 package newarch.models.universal;
 
+import java.util.Arrays;
+import newarch.tensor.ShapeException;
+import newarch.tensor.Shapes;
 import newarch.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,8 +21,23 @@ public record Pondered(Tensor output, Tensor ponderTime, INDArray updates, INDAr
 
     /** The mean of N + R over the real positions (0 when there are none): the ponder cost before its weight τ. */
     public Tensor meanPonderTime() {
+        return meanPonderTime(ponderTime, active);
+    }
+
+    /**
+     * The mean of ρ = N + R over the real positions (0 when there are none); τ times this is the ponder cost.
+     *
+     * @param ponderTime [batch, len] ρ per position
+     * @param active     [batch, len] 1 at real positions, 0 at padding (padding costs nothing)
+     */
+    public static Tensor meanPonderTime(Tensor ponderTime, INDArray active) {
+        if (!Arrays.equals(ponderTime.shape(), active.shape())) {
+            throw new ShapeException("ponderTime is " + Shapes.show(ponderTime.data())
+                    + " but active is " + Shapes.show(active) + ": both must be [batch, len]");
+        }
         double count = active.sumNumber().doubleValue();
-        return ponderTime.mul(Tensor.constant(active)).sumAll().mul(1.0 / Math.max(1.0, count));
+        return ponderTime.mul(Tensor.constant(active.castTo(ponderTime.dataType())))
+                .sumAll().mul(1.0 / Math.max(1.0, count));
     }
 
     /** R per position: ρ − N (0 for the fixed-depth recurrence and at padding). */
