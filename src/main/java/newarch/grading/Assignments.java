@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import newarch.grading.assignments.MultiHeadAssignment;
+import newarch.grading.assignments.SandwichAssignment;
 import newarch.grading.assignments.SelfAttentionAssignment;
 
 /** The registry of assignments by id. */
@@ -13,6 +14,7 @@ public final class Assignments {
     static {
         add(new SelfAttentionAssignment());
         add(new MultiHeadAssignment());
+        add(new SandwichAssignment());
     }
 
     private Assignments() {
