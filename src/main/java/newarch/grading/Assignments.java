@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import newarch.grading.assignments.MultiHeadAssignment;
+import newarch.grading.assignments.SandwichAssignment;
 import newarch.grading.assignments.SelfAttentionAssignment;
 import newarch.grading.assignments.UniversalTransformerAssignment;
 
@@ -15,6 +16,7 @@ public final class Assignments {
         add(new SelfAttentionAssignment());
         add(new MultiHeadAssignment());
         add(new UniversalTransformerAssignment());
+        add(new SandwichAssignment());
     }
 
     private Assignments() {

@@ -37,6 +37,24 @@ public record SandwichConfig(int vocabSize, int contextLength, int dModel, int n
         return new SandwichConfig(vocabSize, contextLength, dModel, nHead, dFf, order, true, 0, "relu", 1e-5);
     }
 
+    /**
+     * The parameters of {@link SandwichTransformer} with this configuration, counted without building it (a
+     * paper-sized model would need gigabytes). Depends on n = order.pairs() but not on how the order arranges the
+     * sublayers, nor on the number of heads (heads split d_model, they do not add weights):
+     * <pre>
+     * embedding (tied to the output layer)   V·d
+     * each s: Q, K, V, O projections + norm  4d² + 4d + 2d
+     * each f: linear1, linear2 + norm        2·d·d_ff + d_ff + d + 2d
+     * final norm (pre-norm only)             2d
+     * </pre>
+     */
+    public long parameterCount() {
+        long d = dModel;
+        long attention = 4 * d * d + 4 * d + 2 * d;
+        long feedForward = 2 * d * dFf + dFf + d + 2 * d;
+        return (long) vocabSize * d + order.pairs() * (attention + feedForward) + (normFirst ? 2 * d : 0);
+    }
+
     /** The same model with another sublayer order: same parameter count, different arrangement. */
     public SandwichConfig withOrder(SublayerOrder newOrder) {
         return new SandwichConfig(vocabSize, contextLength, dModel, nHead, dFf, newOrder, normFirst, dropout,

@@ -21,8 +21,22 @@ public final class SublayerOrder {
 
     /** Parses an order such as {@code "sssfsfff"}; anything but s and f, or unequal counts, is an error. */
     public static SublayerOrder of(String order) {
+        String problem = problem(order);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return new SublayerOrder(order);
+    }
+
+    /** Whether {@link #of} accepts {@code order}: a non-empty word over {s, f} with as many s as f. */
+    public static boolean isValid(String order) {
+        return problem(order) == null;
+    }
+
+    /** What is wrong with {@code order}, in one line, or null when it is a valid order. */
+    private static String problem(String order) {
         if (order == null || order.isEmpty()) {
-            throw new IllegalArgumentException("sublayer order is empty: give a word over {s, f} such as \"sfsf\"");
+            return "sublayer order is empty: give a word over {s, f} such as \"sfsf\"";
         }
         int s = 0;
         for (int i = 0; i < order.length(); i++) {
@@ -30,16 +44,16 @@ public final class SublayerOrder {
             if (c == ATTENTION) {
                 s++;
             } else if (c != FEED_FORWARD) {
-                throw new IllegalArgumentException("sublayer order \"" + order + "\" has '" + c + "' at position " + i
-                        + ": only s (self-attention) and f (feed-forward) are allowed");
+                return "sublayer order \"" + order + "\" has '" + c + "' at position " + i
+                        + ": only s (self-attention) and f (feed-forward) are allowed";
             }
         }
         int f = order.length() - s;
         if (s != f) {
-            throw new IllegalArgumentException("sublayer order \"" + order + "\" has " + s + " s and " + f
-                    + " f: it needs as many s as f so that its parameter count equals the interleaved (sf)^n baseline");
+            return "sublayer order \"" + order + "\" has " + s + " s and " + f
+                    + " f: it needs as many s as f so that its parameter count equals the interleaved (sf)^n baseline";
         }
-        return new SublayerOrder(order);
+        return null;
     }
 
     /** sᵏ(sf)ⁿ⁻ᵏfᵏ: the sandwich transformer with n attention and n feed-forward sublayers and coefficient k. */

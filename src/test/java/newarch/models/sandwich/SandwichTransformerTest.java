@@ -45,6 +45,22 @@ class SandwichTransformerTest {
         assertEquals(11 * 8 + n * perPair + (normFirst ? 16 : 0), baseline);
     }
 
+    @ParameterizedTest(name = "pre-norm {0}")
+    @ValueSource(booleans = {true, false})
+    void configCountsTheParametersTheModelHas(boolean normFirst) {
+        for (String order : new String[] {"sf", "ssff", "fsfs", "sssfsfff"}) {
+            for (int heads : new int[] {1, 4}) {
+                SandwichConfig c = SandwichConfig.of(13, 8, 8, heads, 20, SublayerOrder.of(order)).withNormFirst(normFirst);
+                assertEquals(new SandwichTransformer(c, new Rng(806)).parameterCount(), c.parameterCount(),
+                        order + ", " + heads + " heads");
+            }
+        }
+        // A paper-sized configuration is counted without allocating it: 16 pairs, d 1024, d_ff 4096.
+        SandwichConfig big = SandwichConfig.of(267_735, 512, 1024, 16, 4096, SublayerOrder.sandwich(16, 6));
+        long perPair = (4L * 1024 * 1024 + 6 * 1024) + (2L * 1024 * 4096 + 4096 + 3 * 1024);
+        assertEquals(267_735L * 1024 + 16 * perPair + 2 * 1024, big.parameterCount());
+    }
+
     @Test
     void parameterNamesFollowTheOrder() {
         SandwichTransformer m = new SandwichTransformer(config(SublayerOrder.of("ssff")), new Rng(801));

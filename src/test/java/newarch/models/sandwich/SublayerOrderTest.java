@@ -46,4 +46,15 @@ class SublayerOrderTest {
         assertBadInput(() -> SublayerOrder.sandwich(0, 0), "n ≥ 1");
         assertBadInput(() -> SublayerOrder.sandwich(3, -1), "k = -1");
     }
+
+    @Test
+    void isValidAgreesWithOf() {
+        for (String ok : new String[] {"sf", "fs", "ssff", "fssf", "sssfsfff"}) {
+            assertTrue(SublayerOrder.isValid(ok), ok);
+            assertEquals(ok, SublayerOrder.of(ok).toString());
+        }
+        for (String bad : new String[] {"", "s", "ssf", "sxf", "SF", "s f", null}) {
+            assertFalse(SublayerOrder.isValid(bad), String.valueOf(bad));
+        }
+    }
 }
