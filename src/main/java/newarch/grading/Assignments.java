@@ -7,6 +7,7 @@ import newarch.grading.assignments.MultiHeadAssignment;
 import newarch.grading.assignments.SandwichAssignment;
 import newarch.grading.assignments.SelfAttentionAssignment;
 import newarch.grading.assignments.UniversalTransformerAssignment;
+import newarch.grading.assignments.TransformerAssignment;
 
 /** The registry of assignments by id. */
 public final class Assignments {
@@ -17,6 +18,7 @@ public final class Assignments {
         add(new MultiHeadAssignment());
         add(new UniversalTransformerAssignment());
         add(new SandwichAssignment());
+        add(new TransformerAssignment());
     }
 
     private Assignments() {

@@ -62,6 +62,46 @@ class ReferenceNotebooksTest {
         assertValidResultsJson(tmp.resolve("out").resolve("results.json"));
     }
 
+    @org.junit.jupiter.api.Test
+    void transformerMistakesGetPartialCreditAndActionableFeedback() throws Exception {
+        com.google.gson.JsonObject nb = JsonParser.parseString(
+                Files.readString(Path.of("solutions", "03-transformer.ipynb"))).getAsJsonObject();
+        // Two classic mistakes: the unbiased variance in layer norm (3.1, and 3.2 which reuses it), and a loss that
+        // skips ignored targets in the sum but still counts them in the mean (caught only by the hidden 3.4 test).
+        replaceInCells(nb, "Tensor variance = centred.mul(centred).meanKeepDims(-1);",
+                "Tensor variance = centred.mul(centred).sumKeepDims(-1).mul(1.0 / (x.size(-1) - 1));");
+        replaceInCells(nb, "        if (y == ignoreIndex) {\n            continue;\n        }\n        counted++;",
+                "        counted++;\n        if (y == ignoreIndex) {\n            continue;\n        }");
+        Path submission = tmp.resolve("bob.ipynb");
+        Files.writeString(submission, nb.toString());
+        GradeReport r = new Grader(SandboxLimits.defaults()).grade(submission, tmp.resolve("out"), null);
+        assertEquals(5.0, r.score(), r.summary());
+        TestOutcome norm = r.tests().stream().filter(t -> t.name().startsWith("3.1") && !t.hidden()).findFirst().orElseThrow();
+        assertEquals(0.0, norm.score());
+        assertTrue(norm.output().contains("shape [2,3,4] is right but values differ; the worst element is at"), norm.output());
+        assertTrue(norm.output().contains("divide by d, not d − 1"), norm.output());
+        TestOutcome ignored = r.tests().stream().filter(t -> t.name().startsWith("3.4") && t.hidden()).findFirst().orElseThrow();
+        assertEquals(0.0, ignored.score());
+        assertTrue(ignored.output().contains("average over the rows whose target is not ignoreIndex"), ignored.output());
+        assertTrue(r.tests().stream().filter(t -> t.name().startsWith("3.3") || t.name().startsWith("3.5"))
+                .allMatch(t -> t.score() == t.maxScore()), r.summary());
+        assertValidResultsJson(tmp.resolve("out").resolve("results.json"));
+    }
+
+    private static void replaceInCells(com.google.gson.JsonObject notebook, String from, String to) {
+        boolean found = false;
+        for (JsonElement cell : notebook.getAsJsonArray("cells")) {
+            JsonObject c = cell.getAsJsonObject();
+            StringBuilder source = new StringBuilder();
+            c.getAsJsonArray("source").forEach(line -> source.append(line.getAsString()));
+            if (source.indexOf(from) >= 0) {
+                c.add("source", new com.google.gson.JsonPrimitive(source.toString().replace(from, to)));
+                found = true;
+            }
+        }
+        assertTrue(found, "no cell contains: " + from);
+    }
+
     /** The Gradescope format: score, execution_time, output and well-formed tests. */
     static void assertValidResultsJson(Path file) throws Exception {
         JsonObject r = JsonParser.parseString(Files.readString(file)).getAsJsonObject();

@@ -75,5 +75,9 @@ public class Transformer extends Module {
             }
             return norm.forward(x);
         }
+
+        public ModuleList<TransformerDecoderLayer> layers() {
+            return layers;
+        }
     }
 }

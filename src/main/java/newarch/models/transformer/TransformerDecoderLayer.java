@@ -42,11 +42,25 @@ public class TransformerDecoderLayer extends Module {
     }
 
     public Tensor forward(Tensor tgt, Tensor memory, Masking m) {
-        Tensor x = Residual.apply(normFirst, norm1, dropout1, tgt,
-                h -> selfAttn.forward(h, h, h, m.tgtKeyPadding(), m.tgtMask(), true).output());
+        Tensor x = maskedSelfAttentionSublayer(tgt, m);
         x = Residual.apply(normFirst, norm2, dropout2, x,
                 h -> crossAttn.forward(h, memory, memory, m.memoryKeyPadding(), m.memoryMask(), true).output());
         return Residual.apply(normFirst, norm3, dropout3, x, feedForward::forward);
+    }
+
+    /**
+     * The weights [B, h, T, S] of the cross-attention in {@link #forward} for the same inputs: what each target
+     * position reads from each source position, per head. For looking inside a layer (alignment figures, tests).
+     */
+    public Tensor crossAttentionWeights(Tensor tgt, Tensor memory, Masking m) {
+        Tensor x = maskedSelfAttentionSublayer(tgt, m);
+        Tensor query = normFirst ? norm2.forward(x) : x;
+        return crossAttn.forward(query, memory, memory, m.memoryKeyPadding(), m.memoryMask(), false).weights();
+    }
+
+    private Tensor maskedSelfAttentionSublayer(Tensor tgt, Masking m) {
+        return Residual.apply(normFirst, norm1, dropout1, tgt,
+                h -> selfAttn.forward(h, h, h, m.tgtKeyPadding(), m.tgtMask(), true).output());
     }
 
     /** The decoder's optional masks; any of them may be null. */
