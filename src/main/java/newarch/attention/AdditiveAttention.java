@@ -66,11 +66,29 @@ public class AdditiveAttention extends Module {
         return attend(query, projectedKeys, value, mask);
     }
 
-    private AttentionOutput attend(Tensor query, Tensor projectedKeys, Tensor value, Tensor mask) {
+    /**
+     * The raw scores e = wᵥᵀ tanh(W_q q + W_k k) of every query against every key, [B, L, S], before any mask and
+     * softmax (Bahdanau's e_tj with q = s_{t−1} and k = h_j). {@link #forward} turns them into weights.
+     */
+    public Tensor scores(Tensor query, Tensor key) {
+        Shapes.requireRank("query", query, 3);
+        Shapes.requireRank("key", key, 3);
+        if (key.size(0) != query.size(0)) {
+            throw new ShapeException("query is " + Shapes.show(query.data()) + " and key is " + Shapes.show(key.data())
+                    + ": batch sizes must match");
+        }
+        return score(query, keyProj.forward(key));
+    }
+
+    private Tensor score(Tensor query, Tensor projectedKeys) {
         Tensor q = Reshaping.unsqueeze(queryProj.forward(query), 2);   // [B, L, 1, H]
         Tensor k = Reshaping.unsqueeze(projectedKeys, 1);              // [B, 1, S, H]
         Tensor scores = scoreProj.forward(q.add(k).tanh());            // [B, L, S, 1]
-        scores = scores.reshape(query.size(0), query.size(1), projectedKeys.size(1));
+        return scores.reshape(query.size(0), query.size(1), projectedKeys.size(1));
+    }
+
+    private AttentionOutput attend(Tensor query, Tensor projectedKeys, Tensor value, Tensor mask) {
+        Tensor scores = score(query, projectedKeys);                   // [B, L, S]
         if (mask != null) {
             scores = scores.add(mask);
         }

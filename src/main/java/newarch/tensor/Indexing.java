@@ -31,6 +31,29 @@ public final class Indexing {
     }
 
     /**
+     * The one-hot vectors of integer {@code ids} of any shape: {@code [...]} gives {@code [..., classes]} with a single
+     * 1 at each id (torch.nn.functional.one_hot, in a floating type so that it can be multiplied). A one-hot vector
+     * names a token and nothing more: any two different ids are orthogonal. A constant: ids have no gradient.
+     */
+    public static Tensor oneHot(INDArray ids, long classes, DataType type) {
+        if (classes <= 0) {
+            throw new IllegalArgumentException("oneHot: classes is " + classes + " but must be positive");
+        }
+        if (!type.isFPType()) {
+            throw new IllegalArgumentException("oneHot: type is " + type + " but must be a floating type");
+        }
+        checkIds("ids", ids, classes, "classes");
+        long[] shape = new long[ids.rank() + 1];
+        System.arraycopy(ids.shape(), 0, shape, 0, ids.rank());
+        shape[ids.rank()] = classes;
+        if (ids.length() == 0) {
+            return Tensor.constant(Nd4j.zeros(type, shape));
+        }
+        INDArray flat = ids.reshape('c', new long[] {ids.length()});
+        return Tensor.constant(oneHotAlong(flat, new long[] {ids.length(), classes}, 1, type).reshape('c', shape));
+    }
+
+    /**
      * Adds the rows of {@code src} [n, D] into a zero table of {@code rows} rows at {@code index} [n]
      * (repeated indices accumulate): the transpose of {@link #embeddingLookup}. Its gradient gathers.
      */
