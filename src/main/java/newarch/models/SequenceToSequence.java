@@ -36,5 +36,20 @@ public interface SequenceToSequence {
     interface Encoded {
         /** The same batch with every row repeated {@code times} times consecutively (row i → rows i·times …), for beam search. */
         Encoded repeatRows(int times);
+
+        /**
+         * The gather index that {@link #repeatRows} implementations select with: [0,0,…,1,1,…] for {@code batch}
+         * rows each repeated {@code times} times.
+         */
+        static INDArray repeatedRowIndex(long batch, int times) {
+            if (times < 1) {
+                throw new IllegalArgumentException("repeatRows: times is " + times + " but must be at least 1");
+            }
+            long[] rows = new long[Math.toIntExact(batch * times)];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = i / times;                                   // row i → rows i·times … i·times + times − 1
+            }
+            return org.nd4j.linalg.factory.Nd4j.createFromArray(rows);
+        }
     }
 }

@@ -78,15 +78,7 @@ public class RnnSeq2Seq extends Module implements SequenceToSequence {
     public record Memory(Tensor states, INDArray sourcePadding, Tensor initialState) implements Encoded {
         @Override
         public Memory repeatRows(int times) {
-            if (times < 1) {
-                throw new IllegalArgumentException("repeatRows: times is " + times + " but must be at least 1");
-            }
-            long batch = states.size(0);
-            long[] rows = new long[Math.toIntExact(batch * times)];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = i / times;                                   // row i → rows i·times … i·times + times − 1
-            }
-            INDArray index = Nd4j.createFromArray(rows);
+            INDArray index = Encoded.repeatedRowIndex(states.size(0), times);
             return new Memory(Indexing.indexSelect(states, 0, index),
                     Indexing.indexSelect(Tensor.constant(sourcePadding), 0, index).data(),
                     Indexing.indexSelect(initialState, 1, index));

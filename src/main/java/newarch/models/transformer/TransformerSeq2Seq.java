@@ -141,15 +141,7 @@ public class TransformerSeq2Seq extends Module implements SequenceToSequence {
     public record Memory(Tensor states, INDArray padding) implements Encoded {
         @Override
         public Memory repeatRows(int times) {
-            if (times < 1) {
-                throw new IllegalArgumentException("repeatRows: times is " + times + " but must be at least 1");
-            }
-            long b = states.size(0);
-            long[] rows = new long[Math.toIntExact(b * times)];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = i / times;                                                // 0,0,..,1,1,..
-            }
-            INDArray index = Nd4j.createFromArray(rows);
+            INDArray index = Encoded.repeatedRowIndex(states.size(0), times);
             return new Memory(Indexing.indexSelect(states, 0, index),
                     Indexing.indexSelect(Tensor.constant(padding), 0, index).data());
         }

@@ -190,15 +190,7 @@ public class UniversalTransformer extends Module implements SequenceToSequence {
     public record Memory(Tensor states, INDArray sourcePadding) implements Encoded {
         @Override
         public Memory repeatRows(int times) {
-            if (times < 1) {
-                throw new IllegalArgumentException("repeatRows: times is " + times + " but must be at least 1");
-            }
-            long rows = states.size(0);
-            long[] index = new long[Math.toIntExact(rows * times)];
-            for (int i = 0; i < index.length; i++) {
-                index[i] = i / times;                      // row i → rows i·times … i·times + times − 1
-            }
-            INDArray idx = Nd4j.createFromArray(index);
+            INDArray idx = Encoded.repeatedRowIndex(states.size(0), times);
             return new Memory(Indexing.indexSelect(states, 0, idx),
                     Indexing.indexSelect(Tensor.constant(sourcePadding), 0, idx).data());
         }
