@@ -1,7 +1,6 @@
 package newarch.train;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import newarch.data.LanguageModelBatcher;
 import newarch.data.LanguageModelCorpus;
@@ -96,20 +95,18 @@ public final class CorpusLanguageModelObjective implements TrainingObjective {
     }
 
     private Map<String, Double> perplexity(String prefix, LanguageModelCorpus.Split split, int maxWindows) {
-        List<LanguageModelBatcher.Batch> batches = new LanguageModelBatcher(corpus.ids(split), context, seed)
-                .sequential(EVAL_BATCH);
+        int[] ids = corpus.ids(split);
+        if ((long) maxWindows * context + 1 < ids.length) {
+            // The first maxWindows windows only: the same tokens at every evaluation of a run.
+            ids = java.util.Arrays.copyOf(ids, maxWindows * context + 1);
+        }
         double lossSum = 0;
         long tokens = 0;
-        int windows = 0;
         try (GradMode ignored = GradMode.off()) {
-            for (LanguageModelBatcher.Batch b : batches) {
-                if (windows >= maxWindows) {
-                    break;
-                }
+            for (LanguageModelBatcher.Batch b : new LanguageModelBatcher(ids, context, seed).sequential(EVAL_BATCH)) {
                 lossSum += plainLoss.loss(SequenceToSequenceObjective.flatLogits(model.logits(b.inputs())),
                         SequenceToSequenceObjective.flat(b.targets())).data().getDouble(0);
                 tokens += b.tokens();
-                windows += (int) b.inputs().size(0);
             }
         }
         double nats = lossSum / tokens;
