@@ -43,6 +43,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Results {
     public static final List<String> NAMES = List.of("transformer-reverse", "rnn-attention", "sandwich", "ut-act");
     static final int SANDWICH_PAIRS = 3;
+    static final int RNN_PER_LENGTH = 64;
     static final int[] SANDWICH_K = {0, 1, 2};   // k = 3 is the same order as k = 2 (sss fff)
     static final long[] SANDWICH_SEEDS = {1, 2, 3};
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
@@ -90,7 +91,7 @@ public final class Results {
     }
 
     static TrainingConfig rnnConfig(String model) {
-        return TrainingConfig.defaults("reverse", model).withSteps(300).withSeed(1).withEvaluation(0, 200, 0);
+        return TrainingConfig.defaults("reverse", model).withSteps(150).withSeed(1).withEvaluation(0, 200, 0);
     }
 
     static TrainingConfig sandwichConfig(int k, long seed) {
@@ -100,7 +101,7 @@ public final class Results {
 
     static TrainingConfig utConfig(String model) {
         return TrainingConfig.defaults("copy", model).withLengths(LengthRange.of(1, 8), LengthRange.of(9, 16))
-                .withSteps(200).withBatchSize(32).withSeed(1).withEvaluation(0, 200, 0);
+                .withSteps(100).withBatchSize(32).withSeed(1).withEvaluation(0, 200, 0);
     }
 
     /** The {@code train} command line that gives the same run. */
@@ -163,7 +164,7 @@ public final class Results {
             Map<String, Object> r = run(c, model + "-reverse");
             Experiment e = trained(c, model + "-reverse");
             Map<Integer, Double> byLength = PerLengthAccuracy.exactByLength((SequenceToSequence) e.model(), e.task(),
-                    c.seed(), sweep, 100);
+                    c.seed(), sweep, RNN_PER_LENGTH);
             r.put("exact_by_length", byLength);
             runsJson.put(model, r);
             plot.series(model, byLength.keySet().stream().mapToDouble(Integer::doubleValue).toArray(),
@@ -171,7 +172,7 @@ public final class Results {
         }
         plot.save(out.resolve("rnn-attention-by-length.png"));
         json.add("runs", GSON.toJsonTree(runsJson));
-        json.addProperty("per_length_examples", 100);
+        json.addProperty("per_length_examples", RNN_PER_LENGTH);
         return json;
     }
 
