@@ -16,7 +16,7 @@ final class ExperimentCommand implements Command {
 
     @Override
     public String usage() {
-        return "experiment NAME [--out docs/results] [--runs runs/results] [--threads N]\nexperiments: "
+        return "experiment NAME [--out docs/results] [--runs runs/results] [--threads N] [--finished-only]\nexperiments: "
                 + String.join(", ", Results.NAMES) + ", all";
     }
 
@@ -33,7 +33,12 @@ final class ExperimentCommand implements Command {
         Path out = Path.of("docs/results");
         Path runs = Path.of("runs/results");
         Integer threads = null;
+        boolean finishedOnly = false;
         for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--finished-only")) {
+                finishedOnly = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new UsageException(args[i] + " needs a value");
             }
@@ -45,7 +50,7 @@ final class ExperimentCommand implements Command {
             }
         }
         Threads.limit(threads);
-        new Results(out, runs).run(args[0]);
+        new Results(out, runs, finishedOnly).run(args[0]);
         return 0;
     }
 }

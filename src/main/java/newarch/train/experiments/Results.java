@@ -51,10 +51,20 @@ public final class Results {
 
     private final Path out;
     private final Path runs;
+    private final boolean finishedOnly;
 
     public Results(Path out, Path runs) {
+        this(out, runs, false);
+    }
+
+    /**
+     * @param finishedOnly summarise only the runs that already finished (for a report under a time limit): a seed of
+     *                     the sandwich experiment without a finished run is listed under "missing", not trained
+     */
+    public Results(Path out, Path runs, boolean finishedOnly) {
         this.out = out;
         this.runs = runs;
+        this.finishedOnly = finishedOnly;
     }
 
     public static void main(String[] args) {
@@ -184,25 +194,32 @@ public final class Results {
                 .axisTitles("k (sandwich coefficient)", "validation perplexity").markers(true);
         double[] ks = new double[SANDWICH_K.length];
         double[][] validBySeed = new double[SANDWICH_SEEDS.length][SANDWICH_K.length];
+        List<String> missing = new ArrayList<>();
         for (int i = 0; i < SANDWICH_K.length; i++) {
             int k = SANDWICH_K[i];
             ks[i] = k;
-            double[] valid = new double[SANDWICH_SEEDS.length];
-            double[] test = new double[SANDWICH_SEEDS.length];
-            double[] wall = new double[SANDWICH_SEEDS.length];
+            List<Double> valid = new ArrayList<>();
+            List<Double> test = new ArrayList<>();
+            List<Double> wall = new ArrayList<>();
             for (int s = 0; s < SANDWICH_SEEDS.length; s++) {
                 TrainingConfig c = sandwichConfig(k, SANDWICH_SEEDS[s]);
                 String dir = "sandwich-n" + SANDWICH_PAIRS + "-k" + k + "-seed" + SANDWICH_SEEDS[s];
+                validBySeed[s][i] = Double.NaN;
+                if (finishedOnly && !Files.exists(runs.resolve(dir).resolve("metrics.json"))) {
+                    missing.add(dir);
+                    continue;
+                }
                 Map<String, Object> r = run(c, dir);
                 runsJson.put(dir, r);
                 JsonObject m = finalMetrics(c, dir);
-                valid[s] = m.get("valid.perplexity").getAsDouble();
-                test[s] = m.get("test.perplexity").getAsDouble();
-                wall[s] = m.get("wall_seconds").getAsDouble();
-                validBySeed[s][i] = valid[s];
+                valid.add(m.get("valid.perplexity").getAsDouble());
+                test.add(m.get("test.perplexity").getAsDouble());
+                wall.add(m.get("wall_seconds").getAsDouble());
+                validBySeed[s][i] = m.get("valid.perplexity").getAsDouble();
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("order", newarch.models.sandwich.SublayerOrder.sandwich(SANDWICH_PAIRS, k).toString());
+            row.put("seeds", valid.size());
             row.put("valid_perplexity_mean", mean(valid));
             row.put("valid_perplexity_std", std(valid));
             row.put("test_perplexity_mean", mean(test));
@@ -211,8 +228,18 @@ public final class Results {
             summary.put("k" + k, row);
         }
         for (int s = 0; s < SANDWICH_SEEDS.length; s++) {
-            plot.series("seed " + SANDWICH_SEEDS[s], ks, validBySeed[s]);
+            List<double[]> points = new ArrayList<>();
+            for (int i = 0; i < ks.length; i++) {
+                if (!Double.isNaN(validBySeed[s][i])) {
+                    points.add(new double[] {ks[i], validBySeed[s][i]});
+                }
+            }
+            if (!points.isEmpty()) {
+                plot.series("seed " + SANDWICH_SEEDS[s], points.stream().mapToDouble(p -> p[0]).toArray(),
+                        points.stream().mapToDouble(p -> p[1]).toArray());
+            }
         }
+        json.add("missing", GSON.toJsonTree(missing));
         plot.save(out.resolve("sandwich-perplexity.png"));
         json.add("summary", GSON.toJsonTree(summary));
         json.add("runs", GSON.toJsonTree(runsJson));
@@ -299,24 +326,20 @@ public final class Results {
         }
     }
 
-    static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
+    static double mean(List<Double> x) {
+        return x.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
-    /** Sample standard deviation (n − 1); 0 for a single value. */
-    static double std(double[] x) {
-        if (x.length < 2) {
-            return 0;
+    /** Sample standard deviation (n − 1); NaN for fewer than two values. */
+    static double std(List<Double> x) {
+        if (x.size() < 2) {
+            return Double.NaN;
         }
         double m = mean(x);
         double s = 0;
         for (double v : x) {
             s += (v - m) * (v - m);
         }
-        return Math.sqrt(s / (x.length - 1));
+        return Math.sqrt(s / (x.size() - 1));
     }
 }
