@@ -13,6 +13,7 @@ public final class Main {
         register(new BenchCommand());
         register(new ParamsCommand());
         register(new TrainCommand());
+        register(new ExperimentCommand());
         register(new NotebooksCommand());
         register(new GradeCommand());
     }

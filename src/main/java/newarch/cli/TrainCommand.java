@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import newarch.data.LengthRange;
 import newarch.data.Tasks;
+import newarch.train.CorpusTasks;
 import newarch.train.Experiment;
 import newarch.train.TrainableModels;
 import newarch.train.TrainingConfig;
@@ -31,7 +32,8 @@ final class TrainCommand implements Command {
 
     @Override
     public String usage() {
-        return USAGE + "\ntasks: " + String.join(", ", Tasks.names()) + "\nmodels: "
+        return USAGE + "\ntasks: " + String.join(", ", Tasks.names()) + "\ncorpus tasks (language models; --eval-size"
+                + " counts validation windows): " + String.join(", ", CorpusTasks.names()) + "\nmodels: "
                 + String.join(", ", TrainableModels.names());
     }
 
@@ -80,7 +82,11 @@ final class TrainCommand implements Command {
         }
         LengthRange train = range(o, "--train-lengths");
         LengthRange test = range(o, "--test-lengths");
-        Tasks.create(task, train, test);                 // an unknown task fails here, before anything is written
+        if (CorpusTasks.isCorpusTask(task)) {
+            CorpusTasks.parse(task);                     // a bad context fails here, before anything is written
+        } else {
+            Tasks.create(task, train, test);             // an unknown task fails here, before anything is written
+        }
         TrainingConfig c = TrainingConfig.defaults(task, model).withLengths(train, test);
         if (o.containsKey("--steps")) {
             c = c.withSteps(positiveLong("--steps", o.get("--steps")));

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import newarch.data.LanguageModelCorpus;
 import newarch.data.SequenceTask;
 import newarch.data.Tasks;
 import newarch.models.LanguageModel;
@@ -34,14 +35,30 @@ public final class Experiment {
     private final Path out;
     private final SequenceTask task;
     private final Module model;
+    private final TrainingObjective objective;
     private final Trainer trainer;
 
     private Experiment(TrainingConfig config, Path out, PrintStream progress) {
         this.config = config;
         this.out = out;
-        this.task = Tasks.create(config.task(), config.trainLengths(), config.testLengths());
         Rng rng = new Rng(config.seed());
-        this.model = TrainableModels.create(config.model(), ModelSpec.forTask(task), rng);
+        Setup setup = CorpusTasks.isCorpusTask(config.task()) ? corpusSetup(config, rng) : taskSetup(config, rng);
+        this.task = setup.task();
+        this.model = setup.model();
+        this.objective = setup.objective();
+        Optimizer adam = new Adam(model.parameters(), config.learningRateSchedule(), 0.9, 0.98, 1e-9, 0, false);
+        this.trainer = new Trainer(model, rng, objective, adam, new Trainer.Options(config.steps(), config.clipNorm(),
+                config.evalEvery(), config.checkpointEvery(), out == null ? null : out.resolve(CHECKPOINT), progress));
+    }
+
+    /** What a task name resolves to: the synthetic task (null for a corpus task), the model and its objective. */
+    private record Setup(SequenceTask task, Module model, TrainingObjective objective) {
+    }
+
+    /** A synthetic task: an encoder-decoder or a language model on the task's sequences. */
+    private static Setup taskSetup(TrainingConfig config, Rng rng) {
+        SequenceTask task = Tasks.create(config.task(), config.trainLengths(), config.testLengths());
+        Module model = TrainableModels.create(config.model(), ModelSpec.forTask(task), rng);
         TrainingObjective objective;
         if (model instanceof SequenceToSequence s2s) {
             objective = new SequenceToSequenceObjective(s2s, task, config.seed(), config.batchSize(),
@@ -50,9 +67,21 @@ public final class Experiment {
             objective = new LanguageModelObjective((LanguageModel) model, task, config.seed(), config.batchSize(),
                     config.labelSmoothing(), config.evalSize());
         }
-        Optimizer adam = new Adam(model.parameters(), config.learningRateSchedule(), 0.9, 0.98, 1e-9, 0, false);
-        this.trainer = new Trainer(model, rng, objective, adam, new Trainer.Options(config.steps(), config.clipNorm(),
-                config.evalEvery(), config.checkpointEvery(), out == null ? null : out.resolve(CHECKPOINT), progress));
+        return new Setup(task, model, objective);
+    }
+
+    /** A corpus task: a language model over the corpus's vocabulary, scored by perplexity (evalSize: windows). */
+    private static Setup corpusSetup(TrainingConfig config, Rng rng) {
+        CorpusTasks.Task corpusTask = CorpusTasks.parse(config.task());
+        LanguageModelCorpus corpus = CorpusTasks.load(corpusTask);
+        Module model = TrainableModels.create(config.model(),
+                ModelSpec.forLanguageModel(corpus.vocabulary().size(), corpusTask.context()), rng);
+        if (!(model instanceof LanguageModel lm)) {
+            throw new IllegalArgumentException("task '" + config.task() + "' needs a language model, but '"
+                    + config.model() + "' is a " + model.getClass().getSimpleName());
+        }
+        return new Setup(null, model, new CorpusLanguageModelObjective(lm, corpus, corpusTask.context(),
+                config.seed(), config.batchSize(), config.labelSmoothing(), config.evalSize()));
     }
 
     /** A new run; refuses a directory that already holds one (resume it instead). */
@@ -109,6 +138,15 @@ public final class Experiment {
         long start = System.nanoTime();
         trainer.run();
         Map<String, Object> metrics = finalMetrics((System.nanoTime() - start) / 1e9);
+        if (objective instanceof CorpusLanguageModelObjective corpus) {
+            // The test part is read once, after training, as the final number of a corpus run.
+            model.eval();
+            try {
+                metrics.putAll(corpus.test());
+            } finally {
+                model.train(true);
+            }
+        }
         if (out != null) {
             TrainingReport.write(out, config, trainer.history(), metrics);
         }
@@ -147,12 +185,17 @@ public final class Experiment {
         return config;
     }
 
+    /** The synthetic task, or null for a corpus task. */
     public SequenceTask task() {
         return task;
     }
 
     public Module model() {
         return model;
+    }
+
+    public TrainingObjective objective() {
+        return objective;
     }
 
     public Trainer trainer() {

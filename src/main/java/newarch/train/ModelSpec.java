@@ -26,6 +26,17 @@ public record ModelSpec(int sourceVocabulary, int targetVocabulary, int maxSourc
     }
 
     /**
+     * The spec of a language model over {@code vocabulary} tokens with a context of {@code context} tokens (a corpus
+     * task): its {@link #languageModelContext()} is exactly {@code context} (at least 4).
+     */
+    public static ModelSpec forLanguageModel(int vocabulary, int context) {
+        if (context < 1) {
+            throw new IllegalArgumentException("language model context is " + context + " but must be positive");
+        }
+        return new ModelSpec(vocabulary, vocabulary, Math.max(1, context - 3), 1);
+    }
+
+    /**
      * The context a decoder-only language model needs for the same task: BOS, source, EOS, target, EOS
      * (see {@link LanguageModelObjective}).
      */

@@ -43,6 +43,7 @@ public final class TrainableModels {
                             c.withPositions(Math.max(spec.maxSourceLength(), spec.maxTargetLength())),
                             spec.sourceVocabulary(), spec.targetVocabulary(), rng));
         }
+        ExperimentModels.registerAll();
     }
 
     private TrainableModels() {
