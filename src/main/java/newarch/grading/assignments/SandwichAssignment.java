@@ -115,10 +115,10 @@ public final class SandwichAssignment implements Assignment {
                     lines.add(c.call() + ": correct (\"" + got + "\").");
                 } else {
                     lines.add(c.call() + ": expected \"" + c.expected() + "\" (" + c.expected().length()
-                            + " sublayers) but got \"" + got + "\" (" + got.length() + " characters). " + hint);
+                            + " sublayers) but got \"" + got + "\" (" + got.length() + " characters).");
                 }
             }
-            return new Verdict((double) passed / cases.size(), String.join("\n", lines));
+            return verdict(passed, cases.size(), lines, hint);
         };
     }
 
@@ -143,12 +143,11 @@ public final class SandwichAssignment implements Assignment {
                     passed++;
                     lines.add(calls.get(i) + ": correct (" + got + ").");
                 } else {
-                    lines.add(calls.get(i) + ": expected " + expected.get(i) + " but got " + got + ". Hint: a valid"
-                            + " order is a non-empty word of lower-case s and f only, with as many s as f (otherwise"
-                            + " its parameter count differs from the interleaved model's).");
+                    lines.add(calls.get(i) + ": expected " + expected.get(i) + " but got " + got + ".");
                 }
             }
-            return new Verdict((double) passed / probes.size(), String.join("\n", lines));
+            return verdict(passed, probes.size(), lines, "Hint: a valid order is a non-empty word of lower-case s and f"
+                    + " only, with as many s as f (otherwise its parameter count differs from the interleaved model's).");
         });
     }
 
@@ -284,15 +283,20 @@ public final class SandwichAssignment implements Assignment {
                     passed++;
                     lines.add(calls.get(i) + ": correct (" + want + ").");
                 } else {
-                    lines.add(String.format(Locale.ROOT, "%s: expected %d but got %.0f (off by %.0f). Hint: count"
-                            + " the embedding once (the output layer reuses it), then for every sublayer its"
-                            + " weights, its biases and its own LayerNorm (a scale and a shift of width d_model);"
-                            + " pre-norm adds one final LayerNorm. Heads and k change nothing.",
-                            calls.get(i), want, got, got - want));
+                    lines.add(String.format(Locale.ROOT, "%s: expected %d but got %.0f (off by %+.0f).", calls.get(i),
+                            want, got, got - want));
                 }
             }
-            return new Verdict((double) passed / probes.size(), String.join("\n", lines));
+            return verdict(passed, probes.size(), lines, "Hint: count the embedding once (the output layer reuses"
+                    + " it), then for every sublayer its weights, its biases and its own LayerNorm (a scale and a shift"
+                    + " of width d_model); pre-norm adds one final LayerNorm. Heads and k change nothing.");
         });
+    }
+
+    /** Partial credit per case; one line per case, and the hint once at the end when anything failed. */
+    private static Verdict verdict(int passed, int cases, List<String> lines, String hint) {
+        String message = String.join("\n", lines) + (passed < cases ? "\n" + hint : "");
+        return new Verdict((double) passed / cases, message);
     }
 
     private static String shortOrder(SublayerOrder order) {
