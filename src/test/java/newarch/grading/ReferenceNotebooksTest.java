@@ -92,8 +92,14 @@ class ReferenceNotebooksTest {
         boolean found = false;
         for (JsonElement cell : notebook.getAsJsonArray("cells")) {
             JsonObject c = cell.getAsJsonObject();
+            // nbformat allows the source as a list of lines or as one string (as this method writes it back).
             StringBuilder source = new StringBuilder();
-            c.getAsJsonArray("source").forEach(line -> source.append(line.getAsString()));
+            JsonElement raw = c.get("source");
+            if (raw.isJsonArray()) {
+                raw.getAsJsonArray().forEach(line -> source.append(line.getAsString()));
+            } else {
+                source.append(raw.getAsString());
+            }
             if (source.indexOf(from) >= 0) {
                 c.add("source", new com.google.gson.JsonPrimitive(source.toString().replace(from, to)));
                 found = true;
