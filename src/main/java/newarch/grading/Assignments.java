@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import newarch.grading.assignments.MultiHeadAssignment;
 import newarch.grading.assignments.SelfAttentionAssignment;
+import newarch.grading.assignments.Seq2SeqAttentionAssignment;
 
 /** The registry of assignments by id. */
 public final class Assignments {
@@ -13,6 +14,7 @@ public final class Assignments {
     static {
         add(new SelfAttentionAssignment());
         add(new MultiHeadAssignment());
+        add(new Seq2SeqAttentionAssignment());
     }
 
     private Assignments() {
