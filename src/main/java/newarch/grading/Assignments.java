@@ -8,6 +8,7 @@ import newarch.grading.assignments.SandwichAssignment;
 import newarch.grading.assignments.SelfAttentionAssignment;
 import newarch.grading.assignments.UniversalTransformerAssignment;
 import newarch.grading.assignments.TransformerAssignment;
+import newarch.grading.assignments.Seq2SeqAttentionAssignment;
 
 /** The registry of assignments by id. */
 public final class Assignments {
@@ -19,6 +20,7 @@ public final class Assignments {
         add(new UniversalTransformerAssignment());
         add(new SandwichAssignment());
         add(new TransformerAssignment());
+        add(new Seq2SeqAttentionAssignment());
     }
 
     private Assignments() {

@@ -10,11 +10,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * what the result should be never leaves the grader.
  */
 public record Probe(String id, String code, Map<String, INDArray> inputs) {
-    /** An argument of a probe call: a tensor input (written as a file) or a Java literal. */
-    public sealed interface Arg permits TensorArg, Literal {
+    /** An argument of a probe call: a tensor or an array input (written as a file), or a Java literal. */
+    public sealed interface Arg permits TensorArg, ArrayArg, Literal {
     }
 
     public record TensorArg(INDArray value) implements Arg {
+    }
+
+    /** Passed as a plain INDArray (token ids, padding masks), not wrapped in a Tensor. */
+    public record ArrayArg(INDArray value) implements Arg {
     }
 
     public record Literal(String javaSource) implements Arg {
@@ -22,6 +26,10 @@ public record Probe(String id, String code, Map<String, INDArray> inputs) {
 
     public static Arg tensor(INDArray value) {
         return new TensorArg(value);
+    }
+
+    public static Arg array(INDArray value) {
+        return new ArrayArg(value);
     }
 
     public static Arg literal(Object value) {
@@ -40,6 +48,10 @@ public record Probe(String id, String code, Map<String, INDArray> inputs) {
                 String name = id + "_" + i;
                 inputs.put(name, t.value());
                 call.append("newarch.sandbox.ProbeSink.tensorInput(\"").append(name).append("\")");
+            } else if (args[i] instanceof ArrayArg a) {
+                String name = id + "_" + i;
+                inputs.put(name, a.value());
+                call.append("newarch.sandbox.ProbeSink.input(\"").append(name).append("\")");
             } else {
                 call.append(((Literal) args[i]).javaSource());
             }

@@ -203,14 +203,12 @@ public final class Heatmap {
         if (longest(xLabels) * 8 > width * 0.75 / cols * xStep) {
             s.setXAxisLabelRotation(45); // long words under narrow columns would overlap
         }
-        List<Number[]> cells = new ArrayList<>(rows * cols);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                cells.add(new Number[] {j, rows - 1 - i, values[i][j]});
-                lo = Math.min(lo, values[i][j]);
-                hi = Math.max(hi, values[i][j]);
+        for (double[] row : values) {
+            for (double v : row) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
             }
         }
         if (palette == Palette.DIVERGING && min == null) {
@@ -231,6 +229,12 @@ public final class Heatmap {
             lo -= 0.5;
             hi += 0.5;
         }
+        List<Number[]> cells = new ArrayList<>(rows * cols);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                cells.add(new Number[] {j, rows - 1 - i, snapped(values[i][j], lo, hi)});
+            }
+        }
         HeatMapSeries series = chart.addSeries(" ", xLabels, yLabels, cells);
         series.setMin(lo);
         series.setMax(hi);
@@ -242,6 +246,19 @@ public final class Heatmap {
     /** Renders and writes the PNG (creating its directory); returns the image so a notebook cell shows it. */
     public BufferedImage save(Path png) {
         return Png.write(render(), png);
+    }
+
+    /**
+     * A value within rounding error of an end of the scale, moved onto that end. XChart picks a colour from
+     * (v − lo)/(hi − lo) and indexes one past the last colour when that rounds to 1 for a v just below hi (a cosine
+     * similarity of 0.9999999999999999 on the scale −1..1); at the ends exactly it uses the end colours.
+     */
+    private static double snapped(double v, double lo, double hi) {
+        double tolerance = (hi - lo) * 1e-9;
+        if (v > hi - tolerance && v < hi) {
+            return hi;
+        }
+        return v < lo + tolerance && v > lo ? lo : v;
     }
 
     /** x rounded to a multiple of 10^exponent, with a tolerance so that 32.00000000000001 becomes 32, not 33. */

@@ -55,6 +55,15 @@ class HeatmapTest {
         PngAssert.assertPng(png, 300, 260);
     }
 
+    /** XChart indexed past its colours for a value a rounding error below the top of the scale. */
+    @Test
+    void valuesJustInsideTheEndsOfTheScaleRender() {
+        double below = Math.nextDown(1.0);
+        Heatmap.of(new double[][] {{below, 0}, {0, Math.nextUp(-1.0)}}).range(-1, 1).palette(Heatmap.Palette.DIVERGING)
+                .size(300, 260).render();
+        Heatmap.of(new double[][] {{below, 0.5}}).range(0, 1).size(300, 260).render();
+    }
+
     @Test
     void errorsNameTheProblem() {
         var e = assertThrows(IllegalArgumentException.class, () -> Heatmap.of(Nd4j.zeros(2, 3, 4)));
