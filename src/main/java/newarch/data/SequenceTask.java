@@ -105,12 +105,22 @@ public abstract class SequenceTask {
         SplittableRandom random = new SplittableRandom(mix(stream));
         List<Example> out = new ArrayList<>(count);
         while (out.size() < count) {
-            Example e = sample(random, lengths);
-            if (isHeldOut(e) || inputsOfSourceLength(e.sourceLength()) < MIN_HELD_OUT_SPACE) {
-                out.add(e);
-            }
+            // The length first, then an input of that length: rejecting whole draws would over-represent the short
+            // lengths, whose inputs are all accepted, against the long ones, of which only a tenth are held out.
+            int length = lengths.draw(random);
+            out.add(heldOutExample(random, LengthRange.of(length, length)));
         }
         return out;
+    }
+
+    /** An example of the single length in {@code length} that training never sees (when that length can spare it). */
+    private Example heldOutExample(SplittableRandom random, LengthRange length) {
+        while (true) {
+            Example e = sample(random, length);
+            if (isHeldOut(e) || inputsOfSourceLength(e.sourceLength()) < MIN_HELD_OUT_SPACE) {
+                return e;
+            }
+        }
     }
 
     /** Token ids as text, one vocabulary token per id ("3+4" → "7"); reserved ids are shown by name. */

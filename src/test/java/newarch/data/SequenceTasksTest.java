@@ -111,6 +111,21 @@ class SequenceTasksTest {
     }
 
     @Test
+    void testSetsWeighEveryLengthAlike() {
+        // Short lengths are shared with training and accepted at once; longer ones only from the held-out tenth.
+        // Drawing whole examples and rejecting would fill a test set with the short, easy ones.
+        SequenceTask task = Tasks.create("reverse");
+        int[] perLength = new int[task.trainLengths().max() + 1];
+        for (Example e : task.testSet(1, task.trainLengths(), 2000)) {
+            perLength[e.sourceLength()]++;
+        }
+        for (int length = 1; length < perLength.length; length++) {
+            assertTrue(perLength[length] > 150 && perLength[length] < 250,
+                    "length " + length + " has " + perLength[length] + " of 2000 examples, expected about 200");
+        }
+    }
+
+    @Test
     void heldOutInputsAreNeverTrainedOn() {
         SequenceTask task = Tasks.create("reverse");
         Set<Example> test = new HashSet<>(task.testSet(1, task.trainLengths(), 400));
