@@ -22,6 +22,8 @@ public final class Conformance {
             Map.entry("noam_schedule", new NoamRunner()),
             Map.entry("perfect_shuffle", new PerfectShuffleRunner()),
             Map.entry("gpt2", new Gpt2Runner()),
+            Map.entry("wordpiece_tokenizer", new WordPieceRunner()),
+            Map.entry("vit", new VitRunner()),
             Map.entry("gru", RecurrentRunner.gru()),
             Map.entry("lstm", RecurrentRunner.lstm())));
 
