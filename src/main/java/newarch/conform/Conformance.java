@@ -22,6 +22,7 @@ public final class Conformance {
             Map.entry("noam_schedule", new NoamRunner()),
             Map.entry("perfect_shuffle", new PerfectShuffleRunner()),
             Map.entry("gpt2", new Gpt2Runner()),
+            Map.entry("bert", new BertRunner()),
             Map.entry("gru", RecurrentRunner.gru()),
             Map.entry("lstm", RecurrentRunner.lstm())));
 
