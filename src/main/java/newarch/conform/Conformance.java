@@ -23,6 +23,7 @@ public final class Conformance {
             Map.entry("perfect_shuffle", new PerfectShuffleRunner()),
             Map.entry("gpt2", new Gpt2Runner()),
             Map.entry("bert", new BertRunner()),
+            Map.entry("albert", new AlbertRunner()),
             Map.entry("gru", RecurrentRunner.gru()),
             Map.entry("lstm", RecurrentRunner.lstm())));
 
