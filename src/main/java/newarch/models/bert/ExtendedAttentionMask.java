@@ -7,11 +7,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Hugging Face's "extended attention mask" for bidirectional encoders: the [B, L] attention_mask (1 = real token,
- * 0 = padding) becomes an additive [B, 1, 1, L] mask, 0 at real keys and the most negative finite number of the
- * type at padded keys. A finite value rather than −∞ keeps Hugging Face's behaviour for a row with no real key at
- * all: every score is equally low, so the softmax is uniform instead of undefined.
+ * 0 = padding) becomes an additive [B, 1, 1, L] mask, 0 at real keys and a huge negative finite number at padded
+ * keys. A finite value rather than −∞ keeps Hugging Face's behaviour for a row with no real key at all: every score
+ * is equally low, so the softmax is uniform instead of undefined.
  */
 public final class ExtendedAttentionMask {
+    /**
+     * The score of a padded key. Hugging Face uses the type's most negative number; −10³⁰ behaves the same (exp
+     * underflows to exactly 0 beside any real score, and a real score added to it is absorbed by rounding, so a fully
+     * masked row is exactly uniform) while staying clear of the overflow at −FLT_MAX that makes ND4J's native softmax
+     * return NaN.
+     */
+    public static final double PADDED = -1e30;
+
     private ExtendedAttentionMask() {
     }
 
@@ -20,9 +28,8 @@ public final class ExtendedAttentionMask {
         if (attentionMask == null) {
             return null;
         }
-        double lowest = type == DataType.DOUBLE ? -Double.MAX_VALUE : -Float.MAX_VALUE;
         INDArray blocked = attentionMask.eq(0).castTo(type);                 // 1 at padding
-        INDArray additive = blocked.muli(lowest);                            // lowest·1 or lowest·0 = 0
+        INDArray additive = blocked.muli(PADDED);                            // PADDED·1 or PADDED·0 = 0
         return Tensor.constant(additive.reshape(attentionMask.size(0), 1, 1, attentionMask.size(1)));
     }
 
