@@ -3,6 +3,12 @@ package newarch.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import newarch.models.albert.AlbertConfig;
+import newarch.models.albert.AlbertModel;
+import newarch.models.bert.BertConfig;
+import newarch.models.bert.BertModel;
+import newarch.models.distilbert.DistilBertConfig;
+import newarch.models.distilbert.DistilBertModel;
 import newarch.models.gpt.GptConfig;
 import newarch.models.gpt.GptModel;
 import newarch.models.transformer.Transformer;
@@ -24,6 +30,14 @@ final class ParamsCommand implements Command {
         MODELS.put("transformer-base", () -> new Transformer(TransformerConfig.base(), new Rng(0)));
         // Hugging Face GPT2Model "gpt2" (small): embeddings, 12 blocks and ln_f; the LM head is tied to wte.
         MODELS.put("gpt2", () -> new GptModel(GptConfig.small(), new Rng(0)));
+        // Hugging Face BertModel "bert-base-uncased", pooler included; AlbertModel v2 configurations with their
+        // pooler; DistilBertModel "distilbert-base-uncased" (no pooler, no segment embeddings).
+        MODELS.put("bert-base", () -> new BertModel(BertConfig.base(), new Rng(0)));
+        MODELS.put("albert-base", () -> new AlbertModel(AlbertConfig.base(), new Rng(0)));
+        MODELS.put("albert-large", () -> new AlbertModel(AlbertConfig.large(), new Rng(0)));
+        MODELS.put("albert-xlarge", () -> new AlbertModel(AlbertConfig.xlarge(), new Rng(0)));
+        MODELS.put("albert-xxlarge", () -> new AlbertModel(AlbertConfig.xxlarge(), new Rng(0)));
+        MODELS.put("distilbert-base", () -> new DistilBertModel(DistilBertConfig.base(), new Rng(0)));
     }
 
     @Override

@@ -24,6 +24,9 @@ public final class Conformance {
             Map.entry("gpt2", new Gpt2Runner()),
             Map.entry("wordpiece_tokenizer", new WordPieceRunner()),
             Map.entry("vit", new VitRunner()),
+            Map.entry("bert", new BertRunner()),
+            Map.entry("albert", new AlbertRunner()),
+            Map.entry("distilbert", new DistilBertRunner()),
             Map.entry("gru", RecurrentRunner.gru()),
             Map.entry("lstm", RecurrentRunner.lstm())));
 
