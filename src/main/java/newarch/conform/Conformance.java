@@ -22,6 +22,8 @@ public final class Conformance {
             Map.entry("noam_schedule", new NoamRunner()),
             Map.entry("perfect_shuffle", new PerfectShuffleRunner()),
             Map.entry("gpt2", new Gpt2Runner()),
+            Map.entry("reformer_lsh_self_attention", new ReformerLshRunner()),
+            Map.entry("reformer", new ReformerRunner()),
             Map.entry("gru", RecurrentRunner.gru()),
             Map.entry("lstm", RecurrentRunner.lstm())));
 
