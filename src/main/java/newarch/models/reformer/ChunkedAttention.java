@@ -47,7 +47,7 @@ final class ChunkedAttention {
     }
 
     static INDArray chunk(INDArray a, long chunkLength) {
-        return a.reshape('c', a.size(0), a.size(1), a.size(2) / chunkLength, chunkLength);
+        return a.reshape('c', new long[] {a.size(0), a.size(1), a.size(2) / chunkLength, chunkLength});
     }
 
     static void requireMultiple(long n, long chunkLength, String what) {
@@ -114,7 +114,7 @@ final class ChunkedAttention {
         long h = t.size(1);
         long n = t.size(2);
         long d = t.size(3);
-        INDArray base = Nd4j.arange(0, b * h).castTo(DataType.LONG).muli(n).reshape('c', b, h, 1)
+        INDArray base = Nd4j.arange(0, b * h).castTo(DataType.LONG).muli(n).reshape('c', new long[] {b, h, 1})
                 .broadcast(b, h, index.size(2));
         return Indexing.embeddingLookup(t.reshape(b * h * n, d), index.castTo(DataType.LONG).add(base));
     }
@@ -124,9 +124,9 @@ final class ChunkedAttention {
         long b = attentionMask.size(0);
         long len = attentionMask.size(1);
         long per = positions.length() / b;
-        INDArray base = Nd4j.arange(0, b).castTo(DataType.LONG).muli(len).reshape('c', b, 1).broadcast(b, per);
-        INDArray flat = positions.castTo(DataType.LONG).reshape('c', b, per).add(base).reshape('c', b * per);
-        INDArray table = attentionMask.castTo(DataType.LONG).reshape('c', b * len);
+        INDArray base = Nd4j.arange(0, b).castTo(DataType.LONG).muli(len).reshape('c', new long[] {b, 1}).broadcast(b, per);
+        INDArray flat = positions.castTo(DataType.LONG).reshape('c', new long[] {b, per}).add(base).reshape('c', new long[] {b * per});
+        INDArray table = attentionMask.castTo(DataType.LONG).reshape('c', new long[] {b * len});
         return Nd4j.exec(new Gather(table, flat, 0))[0].neq(0).castTo(DataType.LONG).reshape('c', positions.shape());
     }
 
@@ -187,7 +187,7 @@ final class ChunkedAttention {
 
     /** The positions 0..L−1 for every batch and head: LONG [B, H, L]. */
     static INDArray positions(long b, long h, long len) {
-        return Nd4j.arange(0, len).castTo(DataType.LONG).reshape('c', 1, 1, len).broadcast(b, h, len).dup('c');
+        return Nd4j.arange(0, len).castTo(DataType.LONG).reshape('c', new long[] {1, 1, len}).broadcast(b, h, len).dup('c');
     }
 
     static void requireMask(INDArray attentionMask, Tensor hidden) {

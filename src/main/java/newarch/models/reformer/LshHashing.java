@@ -60,11 +60,11 @@ public final class LshHashing {
         long len = vectors.size(2);
         long d = vectors.size(3);
         long half = numBuckets / 2;
-        INDArray r = rotations.castTo(vectors.dataType()).reshape('c', 1, h, d, numHashes * half);
+        INDArray r = rotations.castTo(vectors.dataType()).reshape('c', new long[] {1, h, d, numHashes * half});
         INDArray rb = Nd4j.createUninitialized(vectors.dataType(), b, h, d, numHashes * half).assign(
                 r.broadcast(b, h, d, numHashes * half));
         INDArray rotated = MatMul.product(vectors.dup('c'), rb, false, false)      // [b, h, len, hashes·half]
-                .reshape('c', b, h, len, numHashes, half).permute(0, 1, 3, 2, 4).dup('c'); // [b, h, hashes, len, half]
+                .reshape('c', new long[] {b, h, len, numHashes, half}).permute(0, 1, 3, 2, 4).dup('c'); // [b, h, hashes, len, half]
         INDArray both = Nd4j.concat(4, rotated, rotated.neg());                   // [b, h, hashes, len, buckets]
         return Nd4j.argMax(both, 4).castTo(DataType.LONG);                        // [b, h, hashes, len]
     }
@@ -90,15 +90,15 @@ public final class LshHashing {
             INDArray pad = attentionMask.eq(0).castTo(DataType.LONG);           // [b, len]
             if (pad.sumNumber().longValue() > 0) {
                 perRound = numBuckets + 1;
-                INDArray padB = pad.reshape('c', b, 1, 1, len).broadcast(b, h, numHashes, len);
+                INDArray padB = pad.reshape('c', new long[] {b, 1, 1, len}).broadcast(b, h, numHashes, len);
                 INDArray keepB = padB.rsub(1);
                 // ids·keep + b·pad puts each padded position in bucket b, leaving the others where they are
                 ids = ids.mul(keepB).addi(padB.mul(numBuckets));
             }
         }
         INDArray offsets = Nd4j.arange(0, numHashes).castTo(DataType.LONG).muli(perRound)
-                .reshape('c', 1, 1, numHashes, 1).broadcast(b, h, numHashes, len);
-        return ids.add(offsets).reshape('c', b, h, numHashes * len);
+                .reshape('c', new long[] {1, 1, numHashes, 1}).broadcast(b, h, numHashes, len);
+        return ids.add(offsets).reshape('c', new long[] {b, h, numHashes * len});
     }
 
     private void checkShapes(INDArray vectors, INDArray rotations) {

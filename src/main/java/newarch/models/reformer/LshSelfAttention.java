@@ -143,7 +143,7 @@ public class LshSelfAttention extends Module implements ReformerSelfAttention {
     static INDArray sortByBucketThenPosition(INDArray keys) {
         long n = keys.size(2);
         INDArray composite = keys.castTo(DataType.DOUBLE).mul(n).addi(
-                Nd4j.arange(0, n).castTo(DataType.DOUBLE).reshape('c', 1, 1, n).broadcast(keys.shape()));
+                Nd4j.arange(0, n).castTo(DataType.DOUBLE).reshape('c', new long[] {1, 1, n}).broadcast(keys.shape()));
         INDArray sorted = Nd4j.sort(composite.dup('c'), 2, true);
         return sorted.fmodi(n).castTo(DataType.LONG);
     }

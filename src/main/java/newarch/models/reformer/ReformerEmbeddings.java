@@ -63,7 +63,7 @@ public class ReformerEmbeddings extends Module {
             throw new IllegalArgumentException("input_ids are " + len + " long (after padding to the chunk length) "
                     + "but axial_pos_shape holds only " + axial.capacity() + " positions");
         }
-        INDArray positions = Nd4j.arange(0, len).castTo(DataType.LONG).reshape('c', 1, len).broadcast(b, len).dup('c');
+        INDArray positions = Nd4j.arange(0, len).castTo(DataType.LONG).reshape('c', new long[] {1, len}).broadcast(b, len).dup('c');
         Tensor pos = axial != null ? axial.forward(positions) : learned.forward(positions);
         return wordEmbeddings.forward(inputIds).add(pos);
     }

@@ -70,7 +70,7 @@ public class ReformerModel extends Module {
         boolean pad = len % lcm != 0 && len > config.minChunkLength();
         if (pad) {
             long extra = lcm - len % lcm;
-            ids = Nd4j.concat(1, ids, Nd4j.valueArrayOf(new long[] {b, extra}, (long) config.padTokenId()));
+            ids = Nd4j.concat(1, ids, Nd4j.zeros(DataType.LONG, b, extra).addi(config.padTokenId()));
             INDArray given = mask != null ? mask.castTo(DataType.LONG) : Nd4j.ones(DataType.LONG, b, len);
             mask = Nd4j.concat(1, given, Nd4j.zeros(DataType.LONG, b, extra));
         }
