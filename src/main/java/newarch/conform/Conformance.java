@@ -27,6 +27,8 @@ public final class Conformance {
             Map.entry("bert", new BertRunner()),
             Map.entry("albert", new AlbertRunner()),
             Map.entry("distilbert", new DistilBertRunner()),
+            Map.entry("reformer_lsh_self_attention", new ReformerLshRunner()),
+            Map.entry("reformer", new ReformerRunner()),
             Map.entry("gru", RecurrentRunner.gru()),
             Map.entry("lstm", RecurrentRunner.lstm())));
 
