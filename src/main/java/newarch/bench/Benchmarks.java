@@ -13,6 +13,7 @@ public final class Benchmarks {
         register(new AttentionBenchmark());
         register(new MatmulBenchmark());
         register(new TrainBenchmark());
+        register(new WindowBenchmark());
     }
 
     private Benchmarks() {
