@@ -13,6 +13,8 @@ KERNEL = os.environ.get("NEWARCH_KERNEL", "newarch-java")
 # About one kernel start in four never answers kernel_info (a start-up race in the kernel, SPEC §5): a healthy
 # start answers within a few seconds, so give up on a start after 10 s and try a fresh kernel, up to 8 times.
 STARTUP_TIMEOUT = 10
+# The training cells of the lectures take a minute or two on an idle 2-core machine; allow for a busy one.
+CELL_TIMEOUT = int(os.environ.get("NEWARCH_CELL_TIMEOUT", "1800"))
 ATTEMPTS = 8
 
 
@@ -29,7 +31,7 @@ def notebooks(args):
 def execute(path):
     for attempt in range(1, ATTEMPTS + 1):
         nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(nb, kernel_name=KERNEL, timeout=900, startup_timeout=STARTUP_TIMEOUT,
+        client = NotebookClient(nb, kernel_name=KERNEL, timeout=CELL_TIMEOUT, startup_timeout=STARTUP_TIMEOUT,
                                 resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
         try:
             client.execute()
