@@ -3,8 +3,11 @@ package newarch.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The command line of {@code bench [NAME...] --out DIR [--batch 1,8] [--len 128,512,1024] [--warmup N]
@@ -14,12 +17,47 @@ import java.util.List;
  *
  * @param warmup untimed runs before timing
  * @param iters  timed runs, or null for each benchmark's default
+ * @param extras options that belong to one benchmark ({@link Benchmark#options()}), by their {@code --key}
  */
 public record BenchOptions(List<String> names, Path out, List<Integer> batches, List<Integer> lengths, int warmup,
-                           Integer iters, boolean quick) {
+                           Integer iters, boolean quick, Map<String, String> extras) {
 
     public static final String USAGE = "bench [NAME...] --out DIR [--batch 1,8] [--len 128,512,1024] [--warmup N]"
-            + " [--iters N] [--quick]";
+            + " [--iters N] [--quick] [benchmark options, see below]";
+
+    public BenchOptions {
+        extras = Map.copyOf(extras);
+    }
+
+    /** A benchmark's own option ({@link Benchmark#options()}) as an integer, or {@code standard} when not given. */
+    public int intOption(String key, int standard, int min) {
+        String v = extras.get(key);
+        return v == null ? standard : integer(key, v, min);
+    }
+
+    /** A benchmark's own option as a comma-separated list of positive integers, or {@code standard}. */
+    public List<Integer> intsOption(String key, List<Integer> standard) {
+        String v = extras.get(key);
+        return v == null ? standard : positiveList(key, v);
+    }
+
+    /** A benchmark's own option as a positive number, or {@code standard}. */
+    public double doubleOption(String key, double standard) {
+        String v = extras.get(key);
+        if (v == null) {
+            return standard;
+        }
+        double x;
+        try {
+            x = Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " expects a number, got '" + v + "'");
+        }
+        if (!(x > 0) || !Double.isFinite(x)) {
+            throw new IllegalArgumentException(key + " must be a positive number, got " + v);
+        }
+        return x;
+    }
 
     /** Timed iterations: the explicit {@code --iters}, else 2 with {@code --quick}, else {@code standard}. */
     public int itersOr(int standard) {
@@ -34,6 +72,8 @@ public record BenchOptions(List<String> names, Path out, List<Integer> batches, 
         Integer warmup = null;
         Integer iters = null;
         boolean quick = false;
+        Map<String, String> extras = new LinkedHashMap<>();
+        Set<String> known = Benchmarks.extraOptions();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--")) {
@@ -66,7 +106,12 @@ public record BenchOptions(List<String> names, Path out, List<Integer> batches, 
                 case "--len" -> lengths = positiveList(key, value);
                 case "--warmup" -> warmup = integer(key, value, 0);
                 case "--iters" -> iters = integer(key, value, 1);
-                default -> throw new IllegalArgumentException("unknown option " + key + " (usage: " + USAGE + ")");
+                default -> {
+                    if (!known.contains(key)) {
+                        throw new IllegalArgumentException("unknown option " + key + " (usage: " + USAGE + ")");
+                    }
+                    extras.put(key, value);
+                }
             }
         }
         if (out == null) {
@@ -78,7 +123,7 @@ public record BenchOptions(List<String> names, Path out, List<Integer> batches, 
         return new BenchOptions(List.copyOf(names), out,
                 batches != null ? batches : quick ? List.of(1) : List.of(1, 8),
                 lengths != null ? lengths : quick ? List.of(64) : List.of(128, 512, 1024),
-                warmup != null ? warmup : quick ? 1 : 2, iters, quick);
+                warmup != null ? warmup : quick ? 1 : 2, iters, quick, extras);
     }
 
     private static int integer(String key, String value, int min) {

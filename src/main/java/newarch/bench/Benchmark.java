@@ -9,4 +9,9 @@ public interface Benchmark {
     String summary();
 
     void run(BenchOptions options, Consumer<BenchResult> sink);
+
+    /** Options of this benchmark alone, e.g. {@code "--depths"} mapped to a one-line description. */
+    default java.util.Map<String, String> options() {
+        return java.util.Map.of();
+    }
 }

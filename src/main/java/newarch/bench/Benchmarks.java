@@ -14,6 +14,8 @@ public final class Benchmarks {
         register(new MatmulBenchmark());
         register(new TrainBenchmark());
         register(new WindowBenchmark());
+        register(new ReversibleBenchmark());
+        register(new ScalingBenchmark());
     }
 
     private Benchmarks() {
@@ -21,6 +23,13 @@ public final class Benchmarks {
 
     private static void register(Benchmark b) {
         ALL.put(b.name(), b);
+    }
+
+    /** Every option some benchmark declares (see {@link Benchmark#options()}). */
+    public static java.util.Set<String> extraOptions() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        ALL.values().forEach(b -> out.addAll(b.options().keySet()));
+        return out;
     }
 
     public static List<Benchmark> all() {

@@ -21,7 +21,10 @@ final class BenchCommand implements Command {
     @Override
     public String usage() {
         StringBuilder s = new StringBuilder(BenchOptions.USAGE).append("\nbenchmarks (all when none is named):");
-        Benchmarks.all().forEach(b -> s.append(String.format("%n  %-10s %s", b.name(), b.summary())));
+        Benchmarks.all().forEach(b -> {
+            s.append(String.format("%n  %-10s %s", b.name(), b.summary()));
+            b.options().forEach((k, v) -> s.append(String.format("%n      %-12s %s", k, v)));
+        });
         return s.toString();
     }
 

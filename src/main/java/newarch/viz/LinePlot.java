@@ -43,6 +43,7 @@ public final class LinePlot {
     private int height = 400;
     private boolean markers;
     private boolean logY;
+    private boolean logX;
     private Double yMin;
     private Double yMax;
 
@@ -115,6 +116,12 @@ public final class LinePlot {
         return this;
     }
 
+    /** A logarithmic x axis: with {@link #logY} a power law y ∝ x^k is a straight line of slope k. */
+    public LinePlot logX(boolean on) {
+        this.logX = on;
+        return this;
+    }
+
     public LinePlot yRange(double min, double max) {
         if (!(min < max)) {
             throw new IllegalArgumentException("y range min " + min + " must be below max " + max);
@@ -150,8 +157,11 @@ public final class LinePlot {
         s.setMarkerSize(7);
         // XChart ticks integer x every 2, and 2-digit labels then run together ("1012141618"), whatever its spacing
         // hint says: keep its ticks but label only multiples of a round step that leaves room between labels.
-        double step = labelStep(width / 80);
-        s.setXAxisTickLabelsFormattingFunction(v -> label(v, step));
+        s.setXAxisLogarithmic(logX);
+        if (!logX) { // XChart labels decades of a log axis itself
+            double step = labelStep(width / 80);
+            s.setXAxisTickLabelsFormattingFunction(v -> label(v, step));
+        }
         for (int i = 0; i < series.size(); i++) {
             Series d = series.get(i);
             XYSeries xy = chart.addSeries(d.name(), d.x(), d.y());
