@@ -11,6 +11,7 @@ public final class ScalingSubjects {
     static {
         register(new FullAttentionSubject());
         register(new LshAttentionSubject());
+        register(new WindowedAttentionSubject());
     }
 
     private ScalingSubjects() {
