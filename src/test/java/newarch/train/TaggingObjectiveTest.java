@@ -100,6 +100,17 @@ class TaggingObjectiveTest {
     }
 
     @Test
+    void experimentTrainsATaggerByName() {
+        TrainingConfig config = TrainingConfig.defaults("binary-addition", "nse-small").withSteps(2)
+                .withBatchSize(4).withEvaluation(2, 3, 0).withLengths(LengthRange.of(1, 2), LengthRange.of(8, 8));
+        Experiment e = Experiment.create(config, null, null);
+        assertTrue(e.objective() instanceof TaggingObjective);
+        Map<String, Object> m = e.run();
+        assertEquals(2L, m.get("steps"));
+        assertTrue(m.containsKey("longer.exact") && m.containsKey("test.token_accuracy"), m.toString());
+    }
+
+    @Test
     void refusesTasksWhoseAnswersAreLongerThanTheirInputs() {
         SequenceTask doubling = new SequenceTask("doubling", new newarch.data.Vocabulary(List.of("a")),
                 LengthRange.of(1, 2), LengthRange.of(3, 3)) {

@@ -19,7 +19,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * A Shuffle-Exchange network as a sequence tagger (one output per input position), as the NSE and RSE papers use it
  * on the algorithmic tasks: embedding → several {@link BenesBlock}s → a final switch layer → a per-position linear
  * output. The input is padded with PAD to the next power of two n = 2^k (PAD has its own learned embedding) and the
- * output cut back to the input length.
+ * output cut back to the input length. A batch is padded to its longest member, and n sets the depth (2 log n
+ * levels per block), so a short sequence gets the same answer in any batch only when the padded n is the same.
  *
  * <p>Cost: every switch layer processes n/2 pairs with fixed-size matmuls, and there are blocks·2(k − 1) + 1 of
  * them, so a sequence costs O(n log n) — against O(n²) for self-attention. {@link #switchApplications()} counts the

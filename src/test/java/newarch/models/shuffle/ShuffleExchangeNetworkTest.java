@@ -58,7 +58,7 @@ class ShuffleExchangeNetworkTest {
     }
 
     @Test
-    void paddingIsOnTheRightAndDoesNotDependOnBatchmates() {
+    void explicitPaddingEqualsImplicitPadding() {
         ShuffleExchangeNetwork net = new ShuffleExchangeNetwork(new ShuffleExchangeConfig(Variant.RSE, 4, 1, 5),
                 new Rng(35));
         INDArray a = Nd4j.createFromArray(new long[][] {{1, 4, 3}});
