@@ -7,8 +7,9 @@ import java.util.function.BiFunction;
 
 /**
  * The synthetic tasks by name, each with default train and test lengths:
- * {@code copy}, {@code reverse}, {@code sort} (10 symbols, train 1..10, test 11..20) and {@code addition}
- * (operands of 1..5 digits, test 6..8).
+ * {@code copy}, {@code reverse}, {@code sort} (10 symbols, train 1..10, test 11..20), {@code addition}
+ * (operands of 1..5 digits, test 6..8), and for length generalisation of taggers {@code binary-addition},
+ * {@code binary-multiplication} (operands of 1..16 bits, test 64) and {@code sort-labelling} (1..16 symbols, test 64).
  */
 public final class Tasks {
     private record Entry(LengthRange train, LengthRange test, BiFunction<LengthRange, LengthRange, SequenceTask> make) {
@@ -23,6 +24,12 @@ public final class Tasks {
                 (tr, te) -> new ReverseTask(ALPHABET, tr, te));
         register("sort", LengthRange.of(1, 10), LengthRange.of(11, 20), (tr, te) -> new SortTask(ALPHABET, tr, te));
         register("addition", LengthRange.of(1, 5), LengthRange.of(6, 8), AdditionTask::new);
+        // Length generalisation for taggers (Shuffle-Exchange papers): test on 4x the longest training length.
+        register("binary-addition", LengthRange.of(1, 16), LengthRange.of(64, 64), BinaryAdditionTask::new);
+        register("binary-multiplication", LengthRange.of(1, 16), LengthRange.of(64, 64),
+                BinaryMultiplicationTask::new);
+        register("sort-labelling", LengthRange.of(1, 16), LengthRange.of(64, 64),
+                (tr, te) -> new SortTask(ALPHABET, tr, te));
     }
 
     private Tasks() {

@@ -16,6 +16,7 @@ import newarch.data.LanguageModelCorpus;
 import newarch.data.SequenceTask;
 import newarch.data.Tasks;
 import newarch.models.LanguageModel;
+import newarch.models.SequenceTagger;
 import newarch.models.SequenceToSequence;
 import newarch.nn.Module;
 import newarch.tensor.Rng;
@@ -55,7 +56,7 @@ public final class Experiment {
     private record Setup(SequenceTask task, Module model, TrainingObjective objective) {
     }
 
-    /** A synthetic task: an encoder-decoder or a language model on the task's sequences. */
+    /** A synthetic task: an encoder-decoder, a per-position tagger or a language model on the task's sequences. */
     private static Setup taskSetup(TrainingConfig config, Rng rng) {
         SequenceTask task = Tasks.create(config.task(), config.trainLengths(), config.testLengths());
         Module model = TrainableModels.create(config.model(), ModelSpec.forTask(task), rng);
@@ -63,6 +64,9 @@ public final class Experiment {
         if (model instanceof SequenceToSequence s2s) {
             objective = new SequenceToSequenceObjective(s2s, task, config.seed(), config.batchSize(),
                     config.labelSmoothing(), config.evalSize());
+        } else if (model instanceof SequenceTagger tagger) {
+            objective = new TaggingObjective(tagger, task, config.seed(), config.batchSize(), config.labelSmoothing(),
+                    config.evalSize());
         } else {
             objective = new LanguageModelObjective((LanguageModel) model, task, config.seed(), config.batchSize(),
                     config.labelSmoothing(), config.evalSize());

@@ -7,6 +7,8 @@ import newarch.models.rnn.RnnSeq2SeqConfig;
 import newarch.models.sandwich.SandwichConfig;
 import newarch.models.sandwich.SandwichTransformer;
 import newarch.models.sandwich.SublayerOrder;
+import newarch.models.shuffle.ShuffleExchangeConfig;
+import newarch.models.shuffle.ShuffleExchangeNetwork;
 import newarch.models.universal.UniversalTransformer;
 import newarch.models.universal.UniversalTransformerConfig;
 
@@ -21,6 +23,8 @@ import newarch.models.universal.UniversalTransformerConfig;
  *   <li>{@code gpt-tiny}: a GPT-2-style decoder, width 64, 2 layers, 4 heads;</li>
  *   <li>{@code sandwich-nN-kK} for 1 ≤ N ≤ 3, 0 ≤ K ≤ N: the sandwich LM sᴷ(sf)ᴺ⁻ᴷfᴷ, width 32, 4 heads, d_ff 128 (CPU scale),
  *       pre-norm. Note K = N − 1 and K = N are the same order (sᴺfᴺ), as in the paper's definition.</li>
+ *   <li>{@code nse-small}, {@code rse-small}: Neural and Residual Shuffle-Exchange sequence taggers, m 32, 2 Beneš
+ *     blocks, trained per position ({@link TaggingObjective}) on e.g. {@code binary-addition}.</li>
  * </ul>
  * Language models take their context from {@link ModelSpec#languageModelContext()}.
  */
@@ -58,6 +62,15 @@ final class ExperimentModels {
                         SandwichConfig.of(spec.languageModelVocabulary(), spec.languageModelContext(), 32, 4, 128,
                                 order), rng));
             }
+        }
+
+        // Shuffle-Exchange taggers: Adam at 1e-3 after a short warm-up; no label smoothing (exact answers).
+        TrainingDefaults shuffle = new TrainingDefaults(1e-3, 100, 0.0, 1.0, 32);
+        for (String name : ShuffleExchangeConfig.names()) {
+            ShuffleExchangeConfig c = ShuffleExchangeConfig.named(name, 1);
+            TrainableModels.register(name, c.variant() + " Shuffle-Exchange tagger, m " + c.m() + ", " + c.blocks()
+                    + " Beneš blocks", shuffle, (spec, rng) -> new ShuffleExchangeNetwork(
+                    ShuffleExchangeConfig.named(name, spec.languageModelVocabulary()), rng));
         }
     }
 

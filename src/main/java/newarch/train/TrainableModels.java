@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import newarch.models.LanguageModel;
+import newarch.models.SequenceTagger;
 import newarch.models.SequenceToSequence;
 import newarch.models.transformer.TransformerSeq2Seq;
 import newarch.models.transformer.TransformerSeq2SeqConfig;
@@ -15,7 +16,8 @@ import newarch.tensor.Rng;
  * <pre>
  * register("gru-tiny", "GRU encoder-decoder with attention, 64 wide", (spec, rng) -> new GruSeq2Seq(..., rng));
  * </pre>
- * The factory returns a {@link Module} that implements {@link SequenceToSequence} or {@link LanguageModel}, and must
+ * The factory returns a {@link Module} that implements {@link SequenceToSequence}, {@link LanguageModel} or
+ * {@link SequenceTagger}, and must
  * draw all its randomness — initialisation and dropout — from the given {@link Rng}: the trainer saves and restores
  * that generator, which is what makes runs reproducible and resumable.
  */
@@ -78,9 +80,9 @@ public final class TrainableModels {
     /** Builds the named model and checks it is something the trainer can train. */
     public static Module create(String name, ModelSpec spec, Rng rng) {
         Module m = entry(name).factory().create(spec, rng);
-        if (!(m instanceof SequenceToSequence) && !(m instanceof LanguageModel)) {
+        if (!(m instanceof SequenceToSequence) && !(m instanceof LanguageModel) && !(m instanceof SequenceTagger)) {
             throw new IllegalStateException("model '" + name + "' is a " + m.getClass().getSimpleName()
-                    + ", which is neither a SequenceToSequence nor a LanguageModel");
+                    + ", which is neither a SequenceToSequence, a LanguageModel nor a SequenceTagger");
         }
         return m;
     }

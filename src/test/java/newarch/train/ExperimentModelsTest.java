@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import newarch.models.LanguageModel;
+import newarch.models.SequenceTagger;
 import newarch.models.SequenceToSequence;
 import newarch.nn.Module;
 import newarch.tensor.Rng;
@@ -43,6 +44,15 @@ class ExperimentModelsTest {
             n++;
         }
         assertEquals(1 + 2 + 3 + 4, n, "gpt-tiny and sandwich-nN-kK for N = 1..3, K = 0..N");
+    }
+
+    @Test
+    void taggerEntriesBuildAndForward() {
+        INDArray tokens = Nd4j.createFromArray(new long[][] {{4, 5, 6, 4, 5}, {7, 8, 0, 0, 0}});
+        for (String name : new String[] {"nse-small", "rse-small"}) {
+            SequenceTagger tagger = (SequenceTagger) TrainableModels.create(name, SPEC, new Rng(6));
+            assertArrayEquals(new long[] {2, 5, 9}, tagger.tag(tokens).shape(), name);
+        }
     }
 
     @Test
