@@ -1,10 +1,6 @@
 package newarch.bench;
 
-import java.util.List;
 import newarch.attention.ScaledDotProductAttention;
-import newarch.tensor.Rng;
-import newarch.tensor.Tensor;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /** Full (quadratic) attention: {@link ScaledDotProductAttention} on one head, q, k, v [1, L, hidden] as leaves. */
 final class FullAttentionSubject implements ScalingSubject {
@@ -34,20 +30,6 @@ final class FullAttentionSubject implements ScalingSubject {
 
     @Override
     public Step prepare(int length, int hidden, long seed) {
-        Rng rng = new Rng(seed);
-        Tensor q = Tensor.parameter(rng.normal(DataType.FLOAT, 0, 1, 1, length, hidden));
-        Tensor k = Tensor.parameter(rng.normal(DataType.FLOAT, 0, 1, 1, length, hidden));
-        Tensor v = Tensor.parameter(rng.normal(DataType.FLOAT, 0, 1, 1, length, hidden));
-        return new Step() {
-            @Override
-            public Tensor forward() {
-                return ScaledDotProductAttention.attend(q, k, v, null).output();
-            }
-
-            @Override
-            public List<Tensor> leaves() {
-                return List.of(q, k, v);
-            }
-        };
+        return ScalingSubject.attentionStep(length, hidden, seed, (q, k, v) -> ScaledDotProductAttention.attend(q, k, v, null).output());
     }
 }

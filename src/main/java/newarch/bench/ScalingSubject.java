@@ -1,7 +1,9 @@
 package newarch.bench;
 
 import java.util.List;
+import newarch.tensor.Rng;
 import newarch.tensor.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * One attention variant of {@code bench scaling}: how to build it at a sequence length, and how much memory a
@@ -23,6 +25,33 @@ public interface ScalingSubject {
 
     /** Builds the layer and its inputs for one length; nothing is computed yet. */
     Step prepare(int length, int hidden, long seed);
+
+    /**
+     * Self-attention of one head on random q, k, v [1, L, hidden] (the leaves), with {@code attend} as the layer:
+     * the step of every subject that is an attention kernel rather than a whole layer.
+     */
+    static Step attentionStep(int length, int hidden, long seed, AttentionKernel attend) {
+        Rng rng = new Rng(seed);
+        Tensor q = Tensor.parameter(rng.normal(DataType.FLOAT, 0, 1, 1, length, hidden));
+        Tensor k = Tensor.parameter(rng.normal(DataType.FLOAT, 0, 1, 1, length, hidden));
+        Tensor v = Tensor.parameter(rng.normal(DataType.FLOAT, 0, 1, 1, length, hidden));
+        return new Step() {
+            @Override
+            public Tensor forward() {
+                return attend.apply(q, k, v);
+            }
+
+            @Override
+            public List<Tensor> leaves() {
+                return List.of(q, k, v);
+            }
+        };
+    }
+
+    /** q, k, v → the attention output. */
+    interface AttentionKernel {
+        Tensor apply(Tensor q, Tensor k, Tensor v);
+    }
 
     /** One prepared configuration. */
     interface Step {

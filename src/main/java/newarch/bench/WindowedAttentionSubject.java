@@ -1,10 +1,6 @@
 package newarch.bench;
 
-import java.util.List;
 import newarch.attention.WindowedAttention;
-import newarch.tensor.Rng;
-import newarch.tensor.Tensor;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Truncated attention: {@link WindowedAttention} with a fixed window of {@value #WINDOW} positions (chunks of 64), one
@@ -37,21 +33,6 @@ final class WindowedAttentionSubject implements ScalingSubject {
 
     @Override
     public Step prepare(int length, int hidden, long seed) {
-        Rng rng = new Rng(seed);
-        Tensor q = Tensor.parameter(rng.normal(DataType.FLOAT, 0, 1, 1, length, hidden));
-        Tensor k = Tensor.parameter(rng.normal(DataType.FLOAT, 0, 1, 1, length, hidden));
-        Tensor v = Tensor.parameter(rng.normal(DataType.FLOAT, 0, 1, 1, length, hidden));
-        WindowedAttention attention = new WindowedAttention(WINDOW);
-        return new Step() {
-            @Override
-            public Tensor forward() {
-                return attention.attend(q, k, v);
-            }
-
-            @Override
-            public List<Tensor> leaves() {
-                return List.of(q, k, v);
-            }
-        };
+        return ScalingSubject.attentionStep(length, hidden, seed, new WindowedAttention(WINDOW)::attend);
     }
 }

@@ -12,12 +12,7 @@ final class AlbertRunner implements KindRunner {
     public Map<String, INDArray> run(Fixture f) {
         AlbertModel model = new AlbertModel(config(f), new Rng(0));
         model.loadHuggingFace(f.weights());
-        model.eval();
-        EncoderInputs in = EncoderInputs.of(f);
-        GradientRun run = new GradientRun(f);
-        var out = model.forward(in.inputIds(), in.attentionMask(), in.tokenTypeIds());
-        in.record(run, out);
-        return run.finish(out.lastHiddenState(), model);
+        return EncoderInputs.run(f, model, model::forward);
     }
 
     /** AlbertConfig's names and defaults (those of albert-xxlarge); unsupported options are refused by name. */

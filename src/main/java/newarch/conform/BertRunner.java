@@ -12,12 +12,7 @@ final class BertRunner implements KindRunner {
     public Map<String, INDArray> run(Fixture f) {
         BertModel model = new BertModel(config(f), new Rng(0));
         model.loadHuggingFace(f.weights());
-        model.eval();
-        EncoderInputs in = EncoderInputs.of(f);
-        GradientRun run = new GradientRun(f);
-        var out = model.forward(in.inputIds(), in.attentionMask(), in.tokenTypeIds());
-        in.record(run, out);
-        return run.finish(out.lastHiddenState(), model);
+        return EncoderInputs.run(f, model, model::forward);
     }
 
     /** BertConfig's names and defaults; options BertModel has and this model lacks are refused by name. */

@@ -15,12 +15,7 @@ final class DistilBertRunner implements KindRunner {
         }
         DistilBertModel model = new DistilBertModel(config(f), new Rng(0));
         model.loadHuggingFace(f.weights());
-        model.eval();
-        EncoderInputs in = EncoderInputs.of(f);
-        GradientRun run = new GradientRun(f);
-        var out = model.forward(in.inputIds(), in.attentionMask());
-        in.record(run, out);
-        return run.finish(out.lastHiddenState(), model);
+        return EncoderInputs.run(f, model, (ids, mask, types) -> model.forward(ids, mask));
     }
 
     /** DistilBertConfig's names and defaults. */

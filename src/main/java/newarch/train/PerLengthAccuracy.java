@@ -28,6 +28,25 @@ public final class PerLengthAccuracy {
      */
     public static Map<Integer, Double> exactByLength(SequenceToSequence model, SequenceTask task, long seed,
                                                      LengthRange lengths, int perLength) {
+        return byLength(model, lengths, perLength, length -> {
+            LengthRange one = LengthRange.of(length, length);
+            List<Example> set = task.testSet(seed, one, perLength);
+            Batch batch = Batch.of(set);
+            List<Hypothesis> predicted = GreedyDecoder.decode(model, batch.source(), task.maxTargetLength(one) + 1);
+            SequenceAccuracy accuracy = new SequenceAccuracy();
+            for (int i = 0; i < set.size(); i++) {
+                accuracy.add(predicted.get(i).tokens(), predicted.get(i).finished(), set.get(i).target());
+            }
+            return accuracy.exact();
+        });
+    }
+
+    /**
+     * {@code accuracyAt} for each length of {@code lengths}, in increasing length, with the model in eval mode and no
+     * gradient recording (its training mode is restored afterwards).
+     */
+    static Map<Integer, Double> byLength(Object model, LengthRange lengths, int perLength,
+                                         java.util.function.IntToDoubleFunction accuracyAt) {
         if (perLength < 1) {
             throw new IllegalArgumentException("examples per length is " + perLength + " but must be positive");
         }
@@ -38,15 +57,7 @@ public final class PerLengthAccuracy {
         }
         try (GradMode ignored = GradMode.off()) {
             for (int length = lengths.min(); length <= lengths.max(); length++) {
-                LengthRange one = LengthRange.of(length, length);
-                List<Example> set = task.testSet(seed, one, perLength);
-                Batch batch = Batch.of(set);
-                List<Hypothesis> predicted = GreedyDecoder.decode(model, batch.source(), task.maxTargetLength(one) + 1);
-                SequenceAccuracy accuracy = new SequenceAccuracy();
-                for (int i = 0; i < set.size(); i++) {
-                    accuracy.add(predicted.get(i).tokens(), predicted.get(i).finished(), set.get(i).target());
-                }
-                out.put(length, accuracy.exact());
+                out.put(length, accuracyAt.applyAsDouble(length));
             }
         } finally {
             if (training && model instanceof Module m) {

@@ -119,24 +119,8 @@ public final class TaggingObjective implements TrainingObjective {
      * examples), in increasing length: the data of an "accuracy against length" plot.
      */
     public Map<Integer, Double> exactByLength(LengthRange lengths, int perLength) {
-        if (perLength < 1) {
-            throw new IllegalArgumentException("examples per length is " + perLength + " but must be positive");
-        }
-        Map<Integer, Double> out = new LinkedHashMap<>();
-        boolean training = model instanceof Module m && m.isTraining();
-        if (model instanceof Module m) {
-            m.eval();
-        }
-        try (GradMode ignored = GradMode.off()) {
-            for (int length = lengths.min(); length <= lengths.max(); length++) {
-                out.put(length, score(task.testSet(seed, LengthRange.of(length, length), perLength)).exact());
-            }
-        } finally {
-            if (training && model instanceof Module m) {
-                m.train(true);
-            }
-        }
-        return out;
+        return PerLengthAccuracy.byLength(model, lengths, perLength,
+                length -> score(task.testSet(seed, LengthRange.of(length, length), perLength)).exact());
     }
 
     private record Score(double exact, double tokenAccuracy, double loss) {

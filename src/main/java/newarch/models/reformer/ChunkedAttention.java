@@ -190,6 +190,15 @@ final class ChunkedAttention {
         return Nd4j.arange(0, len).castTo(DataType.LONG).reshape('c', new long[] {1, 1, len}).broadcast(b, h, len).dup('c');
     }
 
+    /** Checks hidden_states [B, L, hidden] and the optional attention_mask [B, L] of a Reformer attention layer. */
+    static void requireInputs(String layer, Tensor hidden, INDArray attentionMask, int hiddenSize) {
+        if (hidden.rank() != 3 || hidden.size(2) != hiddenSize) {
+            throw new ShapeException(layer + ": hidden_states are " + Shapes.show(hidden.data())
+                    + " but must be [batch, len, " + hiddenSize + "]");
+        }
+        requireMask(attentionMask, hidden);
+    }
+
     static void requireMask(INDArray attentionMask, Tensor hidden) {
         if (attentionMask != null && (attentionMask.rank() != 2 || attentionMask.size(0) != hidden.size(0)
                 || attentionMask.size(1) != hidden.size(1))) {

@@ -30,11 +30,7 @@ public class LocalSelfAttention extends Module implements ReformerSelfAttention 
 
     /** @return the merged heads [B, L, heads·headSize] for hidden [B, L, hidden] and an optional mask [B, L] */
     public Tensor forward(Tensor hidden, INDArray attentionMask) {
-        if (hidden.rank() != 3 || hidden.size(2) != config.hiddenSize()) {
-            throw new ShapeException("LocalSelfAttention: hidden_states are " + Shapes.show(hidden.data())
-                    + " but must be [batch, len, " + config.hiddenSize() + "]");
-        }
-        ChunkedAttention.requireMask(attentionMask, hidden);
+        ChunkedAttention.requireInputs("LocalSelfAttention", hidden, attentionMask, config.hiddenSize());
         long b = hidden.size(0);
         long len = hidden.size(1);
         int heads = config.numAttentionHeads();

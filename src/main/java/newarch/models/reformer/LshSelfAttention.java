@@ -53,11 +53,7 @@ public class LshSelfAttention extends Module implements ReformerSelfAttention {
 
     @Override
     public Tensor forward(Tensor hidden, INDArray attentionMask, HashState state) {
-        if (hidden.rank() != 3 || hidden.size(2) != config.hiddenSize()) {
-            throw new ShapeException("LSHSelfAttention: hidden_states are " + Shapes.show(hidden.data())
-                    + " but must be [batch, len, " + config.hiddenSize() + "]");
-        }
-        ChunkedAttention.requireMask(attentionMask, hidden);
+        ChunkedAttention.requireInputs("LSHSelfAttention", hidden, attentionMask, config.hiddenSize());
         long b = hidden.size(0);
         long len = hidden.size(1);
         int heads = config.numAttentionHeads();

@@ -34,7 +34,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <pre>
  * experiment NAME [--out docs/results] [--runs runs/results]
- *   transformer-reverse  transformer-tiny on reverse, 400 steps of 64, seed 1
+ *   transformer-reverse  transformer-tiny on reverse, 1000 steps of 64, seed 1
  *   rnn-attention        rnn-small vs rnn-attention-small on reverse (train 1..10), exact accuracy per length 1..20
  *   sandwich             sandwich-n3-k{0,1,2} on moby-dick-chars-ctx32, seeds 1..3, validation/test perplexity
  *   ut-act               ut-small (ACT) vs ut-small-fixed on copy (train 1..8, test 9..16), ponder-time heatmap
@@ -96,12 +96,12 @@ public final class Results {
     // ---- the runs, as configurations equal to the train commands recorded with them -------------------------
 
     static TrainingConfig transformerConfig() {
-        return TrainingConfig.defaults("reverse", "transformer-tiny").withSteps(400).withSeed(1)
+        return TrainingConfig.defaults("reverse", "transformer-tiny").withSteps(1000).withSeed(1)
                 .withEvaluation(100, 500, 0);
     }
 
     static TrainingConfig rnnConfig(String model) {
-        return TrainingConfig.defaults("reverse", model).withSteps(150).withSeed(1).withEvaluation(0, 200, 0);
+        return TrainingConfig.defaults("reverse", model).withSteps(400).withSeed(1).withEvaluation(0, 200, 0);
     }
 
     static TrainingConfig sandwichConfig(int k, long seed) {
@@ -111,7 +111,7 @@ public final class Results {
 
     static TrainingConfig utConfig(String model) {
         return TrainingConfig.defaults("copy", model).withLengths(LengthRange.of(1, 8), LengthRange.of(9, 16))
-                .withSteps(100).withBatchSize(32).withSeed(1).withEvaluation(0, 200, 0);
+                .withSteps(400).withBatchSize(32).withSeed(1).withEvaluation(0, 200, 0);
     }
 
     /** The {@code train} command line that gives the same run. */
