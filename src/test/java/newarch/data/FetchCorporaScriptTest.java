@@ -98,6 +98,6 @@ class FetchCorporaScriptTest {
     void anUnknownCorpusIsOneLine() throws Exception {
         Run r = run("brown");
         assertEquals(1, r.exit());
-        assertEquals("fetch-corpora: unknown corpus 'brown' (known: moby-dick)", r.err().strip());
+        assertEquals("fetch-corpora: unknown corpus 'brown' (known: moby-dick mnist-digits)", r.err().strip());
     }
 }
