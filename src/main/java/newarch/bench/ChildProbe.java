@@ -39,6 +39,10 @@ final class ChildProbe {
         cmd.add("-Xms384m");
         cmd.add("-Xmx384m");
         cmd.add("-XX:+AlwaysPreTouch");
+        // JavaCPP caps native memory at the Java heap size by default (here 384 MB), which would refuse the large
+        // score matrices this probe exists to measure: lift the cap (0 = none), the --max-gb budget decides instead.
+        cmd.add("-Dorg.bytedeco.javacpp.maxBytes=0");
+        cmd.add("-Dorg.bytedeco.javacpp.maxPhysicalBytes=0");
         cmd.add(MemoryProbe.class.getName());
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

@@ -60,6 +60,7 @@ public final class ScalingBenchmark implements Benchmark {
         Map<String, double[]> seconds = new LinkedHashMap<>();
         Map<String, double[]> megabytes = new LinkedHashMap<>();
         Map<String, List<BenchResult>> pending = new LinkedHashMap<>();
+        Map<String, String> failures = new LinkedHashMap<>();
         for (ScalingSubject s : subjects) {
             double[] t = new double[n];
             double[] m = new double[n];
@@ -73,10 +74,18 @@ public final class ScalingBenchmark implements Benchmark {
                     continue;
                 }
                 int iters = o.iters() != null ? o.iters() : length <= 2048 ? 3 : 1;
-                JsonObject r = ChildProbe.run(List.of("probe=scaling", "subject=" + s.name(), "length=" + length,
-                        "hidden=" + hidden, "iters=" + iters), 7200);
-                t[i] = r.get("seconds").getAsDouble();
-                m[i] = r.get("peak_bytes").getAsDouble() / (1 << 20);
+                try {
+                    JsonObject r = ChildProbe.run(List.of("probe=scaling", "subject=" + s.name(), "length=" + length,
+                            "hidden=" + hidden, "iters=" + iters), 7200);
+                    t[i] = r.get("seconds").getAsDouble();
+                    m[i] = r.get("peak_bytes").getAsDouble() / (1 << 20);
+                } catch (IllegalStateException e) {
+                    // One length that cannot run here (out of memory, time limit) is a gap in the curve, not the end
+                    // of the benchmark.
+                    t[i] = Double.NaN;
+                    m[i] = Double.NaN;
+                    failures.put(s.name() + " " + length, e.getMessage());
+                }
             }
             seconds.put(s.name(), t);
             megabytes.put(s.name(), m);
@@ -89,8 +98,10 @@ public final class ScalingBenchmark implements Benchmark {
             for (int i = 0; i < n; i++) {
                 int length = (int) lengths[i];
                 Map<String, Object> p = params(s, length, hidden, maxGb);
-                String skipped = Double.isNaN(t[i]) ? String.format("skipped: estimated %.1f GB > --max-gb %s",
-                        s.estimatedBytes(length, hidden) / 1e9, maxGb) : null;
+                String failure = failures.get(s.name() + " " + length);
+                String skipped = failure != null ? "failed: " + failure
+                        : Double.isNaN(t[i]) ? String.format("skipped: estimated %.1f GB > --max-gb %s",
+                                s.estimatedBytes(length, hidden) / 1e9, maxGb) : null;
                 if (skipped != null) {
                     p.put("skipped", skipped);
                 }
