@@ -41,6 +41,22 @@ public record BenchOptions(List<String> names, Path out, List<Integer> batches, 
         return v == null ? standard : positiveList(key, v);
     }
 
+    /** A benchmark's own option as a comma-separated list of names, or {@code standard}. */
+    public List<String> namesOption(String key, List<String> standard) {
+        String v = extras.get(key);
+        if (v == null) {
+            return standard;
+        }
+        List<String> names = new ArrayList<>();
+        for (String part : v.split(",")) {
+            if (part.isBlank()) {
+                throw new IllegalArgumentException(key + " expects comma-separated names, got '" + v + "'");
+            }
+            names.add(part.strip());
+        }
+        return names;
+    }
+
     /** A benchmark's own option as a positive number, or {@code standard}. */
     public double doubleOption(String key, double standard) {
         String v = extras.get(key);

@@ -10,6 +10,7 @@ import newarch.models.reformer.ReformerConfig;
 import newarch.models.reformer.ReversibleBlock;
 import newarch.models.reformer.ReversibleLayer;
 import newarch.models.reformer.ReversibleStep;
+import newarch.tensor.GradMode;
 import newarch.tensor.Rng;
 import newarch.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,6 +37,11 @@ public final class MemoryProbe {
         Tensor forward(PeakSampler sampler);
 
         List<Tensor> leaves();
+
+        /** Inference only: forward without a graph, no backward. */
+        default boolean forwardOnly() {
+            return false;
+        }
     }
 
     public static void main(String[] args) {
@@ -83,6 +89,16 @@ public final class MemoryProbe {
     }
 
     private static void step(Probe probe, PeakSampler sampler) {
+        if (probe.forwardOnly()) {
+            try (GradMode ignored = GradMode.off()) {
+                Tensor out = probe.forward(sampler);
+                if (sampler != null) {
+                    sampler.sample(); // the output, held
+                }
+                out.data().sumNumber(); // nothing above may be skipped as unused
+            }
+            return;
+        }
         probe.leaves().forEach(Tensor::zeroGrad);
         Tensor out = probe.forward(sampler);
         if (sampler != null) {
@@ -159,6 +175,11 @@ public final class MemoryProbe {
             @Override
             public List<Tensor> leaves() {
                 return s.leaves();
+            }
+
+            @Override
+            public boolean forwardOnly() {
+                return s.forwardOnly();
             }
         };
     }

@@ -41,22 +41,24 @@ final class ResidentMemory {
 
     /**
      * Frees what is garbage and returns the resident size then. An INDArray's native buffer is released by ND4J's
-     * deallocator thread after the JVM has collected the array's Java wrapper, so: collect, give that thread a moment,
-     * collect again.
+     * deallocator thread only after the JVM has collected the array's Java wrapper, and a large backlog takes that
+     * thread a while: collect, then wait until three readings in a row agree within 1 MiB (at most about 4 s). Two
+     * quick readings were not enough: at L = 2^15 they agreed while hundreds of MB were still being released, which
+     * put the baseline above the step's peak.
      */
     static long settled() {
         long last = Long.MAX_VALUE;
-        for (int i = 0; i < 6; i++) { // until two readings agree within 256 KiB
+        int stable = 0;
+        for (int i = 0; i < 40 && stable < 2; i++) {
             System.gc();
             try {
-                Thread.sleep(30);
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                break;
             }
             long now = resident();
-            if (Math.abs(now - last) < (256 << 10)) {
-                return now;
-            }
+            stable = Math.abs(now - last) < (1 << 20) ? stable + 1 : 0;
             last = now;
         }
         return last;

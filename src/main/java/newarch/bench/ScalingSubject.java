@@ -20,6 +20,11 @@ public interface ScalingSubject {
     /** The exponent k of the time the method should take, t ∝ L^k (2 for full attention, 1 for LSH). */
     double expectedExponent();
 
+    /** The longest length this subject is run at, as a power of two, whatever --max-log2 asks for. */
+    default int longestLog2() {
+        return 16;
+    }
+
     /** Estimated peak bytes of one forward + backward at this length (float32). */
     long estimatedBytes(long length, long hidden);
 
@@ -60,5 +65,10 @@ public interface ScalingSubject {
 
         /** Tensors whose gradients accumulate (inputs and parameters), cleared between runs. */
         List<Tensor> leaves();
+
+        /** True for inference: the forward pass runs without a graph and there is no backward pass. */
+        default boolean forwardOnly() {
+            return false;
+        }
     }
 }

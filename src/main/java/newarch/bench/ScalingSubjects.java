@@ -12,6 +12,8 @@ public final class ScalingSubjects {
         register(new FullAttentionSubject());
         register(new LshAttentionSubject());
         register(new WindowedAttentionSubject());
+        register(new RseSubject(false));
+        register(new RseSubject(true));
     }
 
     private ScalingSubjects() {

@@ -16,12 +16,9 @@ import java.util.SplittableRandom;
  * zeros, so a k-bit operand is in [2^(k−1), 2^k)). The target never is longer than the source, so the same
  * examples also train an encoder–decoder.
  */
-public abstract class BinaryArithmeticTask extends SequenceTask {
-    private final String operator;
-
+public abstract class BinaryArithmeticTask extends TwoOperandTask {
     protected BinaryArithmeticTask(String name, String operator, LengthRange trainLengths, LengthRange testLengths) {
-        super(name, new Vocabulary(List.of("0", "1", operator)), trainLengths, testLengths);
-        this.operator = operator;
+        super(name, List.of("0", "1"), operator, trainLengths, testLengths);
     }
 
     /** The exact result of the operation. */
@@ -31,7 +28,7 @@ public abstract class BinaryArithmeticTask extends SequenceTask {
     protected Example generate(SplittableRandom random, LengthRange lengths) {
         BigInteger a = operand(random, lengths.draw(random));
         BigInteger b = operand(random, lengths.draw(random));
-        return new Example(ids(lsbFirst(a) + operator + lsbFirst(b)), ids(lsbFirst(apply(a, b))));
+        return new Example(ids(lsbFirst(a) + operator() + lsbFirst(b)), ids(lsbFirst(apply(a, b))));
     }
 
     private static BigInteger operand(SplittableRandom random, int bits) {
@@ -49,36 +46,8 @@ public abstract class BinaryArithmeticTask extends SequenceTask {
         return new StringBuilder(x.toString(2)).reverse().toString();
     }
 
-    /** The ids of a string of '0', '1' and the operator. */
-    public int[] ids(String text) {
-        int[] out = new int[text.length()];
-        for (int i = 0; i < text.length(); i++) {
-            String c = text.substring(i, i + 1);
-            if (!vocabulary().contains(c)) {
-                throw new IllegalArgumentException(name() + ": '" + c + "' in '" + text + "' is not 0, 1 or '"
-                        + operator + "'");
-            }
-            out[i] = vocabulary().id(c);
-        }
-        return out;
-    }
-
     @Override
-    protected double inputsOfSourceLength(int sourceTokens) {
-        int bits = sourceTokens - 1;
-        double total = 0;
-        for (int a = 1; a < bits; a++) {
-            total += operandsWithBits(a) * operandsWithBits(bits - a);
-        }
-        return total;
-    }
-
-    private static double operandsWithBits(int k) {
+    protected double operandsWithDigits(int k) {
         return k == 1 ? 2 : Math.pow(2, k - 1);
-    }
-
-    @Override
-    public int maxSourceLength(LengthRange lengths) {
-        return 2 * lengths.max() + 1;
     }
 }

@@ -9,12 +9,17 @@ import java.util.function.BiFunction;
  * The synthetic tasks by name, each with default train and test lengths:
  * {@code copy}, {@code reverse}, {@code sort} (10 symbols, train 1..10, test 11..20), {@code addition}
  * (operands of 1..5 digits, test 6..8), and for length generalisation of taggers {@code binary-addition},
- * {@code binary-multiplication} (operands of 1..16 bits, test 64) and {@code sort-labelling} (1..16 symbols, test 64).
+ * {@code binary-multiplication} (operands of 1..16 bits, test 64) and {@code sort-labelling} (1..16 symbols, test 64);
+ * and one from real text: {@code last-word}, LAMBADA-style last-word prediction on Moby-Dick (passages of 16..32
+ * words, test 64, a vocabulary of 2000 words).
  */
 public final class Tasks {
     private record Entry(LengthRange train, LengthRange test, BiFunction<LengthRange, LengthRange, SequenceTask> make) {
     }
 
+    /** Moby-Dick last-word prediction ({@link LastWordTask}). */
+    public static final String LAST_WORD = "last-word";
+    private static final int LAST_WORD_VOCABULARY = 2000;
     private static final int ALPHABET = 10;
     private static final Map<String, Entry> TASKS = new LinkedHashMap<>();
 
@@ -30,6 +35,9 @@ public final class Tasks {
                 BinaryMultiplicationTask::new);
         register("sort-labelling", LengthRange.of(1, 16), LengthRange.of(64, 64),
                 (tr, te) -> new SortTask(ALPHABET, tr, te));
+        // LAMBADA-style, from real text (needs scripts/fetch-corpora moby-dick): passages of 16..32 words, test 64.
+        register(LAST_WORD, LengthRange.of(16, 32), LengthRange.of(64, 64),
+                (tr, te) -> new LastWordTask(LAST_WORD, Corpus.mobyDick().text(), LAST_WORD_VOCABULARY, tr, te));
     }
 
     private Tasks() {

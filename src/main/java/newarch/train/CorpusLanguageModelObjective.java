@@ -67,8 +67,7 @@ public final class CorpusLanguageModelObjective implements TrainingObjective {
     public StepLoss loss(long step) {
         LanguageModelBatcher.Batch batch = new LanguageModelBatcher(trainIds, context,
                 stepSeed(seed, step)).next(batchSize);
-        Tensor ce = trainingLoss.loss(SequenceToSequenceObjective.flatLogits(model.logits(batch.inputs())),
-                SequenceToSequenceObjective.flat(batch.targets()));
+        Tensor ce = trainingLoss.sequenceLoss(model.logits(batch.inputs()), batch.targets());
         return new StepLoss(ce, ce.data().getDouble(0), 0, batch.tokens(), batch.tokens());
     }
 
@@ -104,8 +103,7 @@ public final class CorpusLanguageModelObjective implements TrainingObjective {
         long tokens = 0;
         try (GradMode ignored = GradMode.off()) {
             for (LanguageModelBatcher.Batch b : new LanguageModelBatcher(ids, context, seed).sequential(EVAL_BATCH)) {
-                lossSum += plainLoss.loss(SequenceToSequenceObjective.flatLogits(model.logits(b.inputs())),
-                        SequenceToSequenceObjective.flat(b.targets())).data().getDouble(0);
+                lossSum += plainLoss.sequenceLoss(model.logits(b.inputs()), b.targets()).data().getDouble(0);
                 tokens += b.tokens();
             }
         }

@@ -36,6 +36,20 @@ public final class CrossEntropy {
         this(0, -100, Reduction.MEAN);
     }
 
+    /**
+     * The loss of per-position predictions: logits {@code [B, T, V]} against ids {@code [B, T]}, the layout every
+     * sequence model produces (classes last, unlike {@link #loss}, which wants them on dimension 1 like PyTorch).
+     */
+    public Tensor sequenceLoss(Tensor logits, INDArray targets) {
+        Shapes.requireMinRank("logits", logits, 1);
+        if (targets.length() * logits.size(-1) != logits.data().length()) {
+            throw new ShapeException("logits " + Shapes.show(logits.data()) + " do not hold one row of "
+                    + logits.size(-1) + " classes per target of targets " + Shapes.show(targets));
+        }
+        return loss(logits.reshape(-1, logits.size(-1)),
+                targets.reshape('c', new long[] {targets.length()})); // not reshape(char, long...): 'c' is no size
+    }
+
     public Tensor loss(Tensor logits, INDArray targets) {
         Shapes.requireMinRank("logits", logits, 1);
         Shapes.requireFloating("logits", logits);

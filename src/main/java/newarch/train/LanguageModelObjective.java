@@ -1,7 +1,6 @@
 package newarch.train;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,7 +10,6 @@ import newarch.data.SequenceTask;
 import newarch.data.Vocabulary;
 import newarch.decode.Sampler;
 import newarch.models.LanguageModel;
-import newarch.tensor.GradMode;
 import newarch.tensor.NativeMemory;
 import newarch.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,31 +24,13 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code BOS x EOS}, on held-out inputs of the training lengths ({@code test.*}) and of the longer ones
  * ({@code longer.*}).
  */
-public final class LanguageModelObjective implements TrainingObjective {
+public final class LanguageModelObjective extends SyntheticTaskObjective {
     private final LanguageModel model;
-    private final SequenceTask task;
-    private final long seed;
-    private final int batchSize;
-    private final CrossEntropy trainingLoss;
-    private final CrossEntropy plainLoss = new CrossEntropy(0, Vocabulary.PAD, CrossEntropy.Reduction.SUM);
-    private final Map<String, LengthRange> testSets = new LinkedHashMap<>();
-    private final Map<String, List<Example>> testExamples = new LinkedHashMap<>();
-    private final int evalSize;
 
     public LanguageModelObjective(LanguageModel model, SequenceTask task, long seed, int batchSize,
                                   double labelSmoothing, int evalSize) {
-        if (batchSize < 1 || evalSize < 1) {
-            throw new IllegalArgumentException("batch size " + batchSize + " and eval size " + evalSize
-                    + " must be positive");
-        }
+        super(task, seed, batchSize, labelSmoothing, evalSize, Vocabulary.PAD);
         this.model = model;
-        this.task = task;
-        this.seed = seed;
-        this.batchSize = batchSize;
-        this.evalSize = evalSize;
-        this.trainingLoss = new CrossEntropy(labelSmoothing, Vocabulary.PAD, CrossEntropy.Reduction.MEAN);
-        testSets.put("test", task.trainLengths());
-        testSets.put("longer", task.testLengths());
     }
 
     /** Inputs [B, L] and next-token targets [B, L] (PAD over the question) for a batch of examples. */
@@ -92,47 +72,35 @@ public final class LanguageModelObjective implements TrainingObjective {
 
     @Override
     public StepLoss loss(long step) {
-        Sequences s = Sequences.of(task.trainingBatch(seed, step, batchSize));
-        Tensor logits = model.logits(s.input());
-        Tensor ce = trainingLoss.loss(SequenceToSequenceObjective.flatLogits(logits),
-                SequenceToSequenceObjective.flat(s.target()));
+        Sequences s = Sequences.of(trainingBatch(step));
+        Tensor ce = trainingLoss.sequenceLoss(model.logits(s.input()), s.target());
         return new StepLoss(ce, ce.data().getDouble(0), 0, s.answerTokens(), s.allTokens());
     }
 
     @Override
-    public Map<String, Double> evaluate() {
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        try (GradMode ignored = GradMode.off()) {
-            testSets.forEach((name, lengths) -> {
-                List<Example> set = testExamples.computeIfAbsent(name, n -> task.testSet(seed, lengths, evalSize));
-                SequenceAccuracy accuracy = new SequenceAccuracy();
-                double lossSum = 0;
-                long lossTokens = 0;
-                // A causal model continues a prompt only from its true end, so prompts of one length go together.
-                TreeMap<Integer, List<Example>> bySourceLength = new TreeMap<>();
-                set.forEach(e -> bySourceLength.computeIfAbsent(e.sourceLength(), k -> new ArrayList<>()).add(e));
-                int maxAnswer = task.maxTargetLength(lengths) + 1;
-                for (List<Example> group : bySourceLength.values()) {
-                    Sequences s = Sequences.of(group);
-                    lossSum += plainLoss.loss(SequenceToSequenceObjective.flatLogits(model.logits(s.input())),
-                            SequenceToSequenceObjective.flat(s.target())).data().getDouble(0);
-                    lossTokens += s.answerTokens();
-                    int promptLength = group.get(0).sourceLength() + 2;                     // BOS x EOS
-                    INDArray prompt = s.input().get(NDArrayIndex.all(), NDArrayIndex.interval(0, promptLength))
-                            .dup('c');
-                    INDArray full = Sampler.continuePrompt(model, prompt, maxAnswer, Sampler.Options.greedy());
-                    long[][] rows = full.toLongMatrix();
-                    for (int i = 0; i < group.size(); i++) {
-                        addContinuation(accuracy, rows[i], promptLength, group.get(i).target());
-                    }
-                    NativeMemory.collectIfGrown();
-                }
-                metrics.put(name + ".exact", accuracy.exact());
-                metrics.put(name + ".token_accuracy", accuracy.tokenAccuracy());
-                metrics.put(name + ".loss", lossSum / lossTokens);
-                metrics.put(name + ".perplexity", Math.exp(lossSum / lossTokens));
-            });
+    protected Map<String, Double> score(List<Example> set, LengthRange lengths) {
+        SequenceAccuracy accuracy = new SequenceAccuracy();
+        double lossSum = 0;
+        long lossTokens = 0;
+        // A causal model continues a prompt only from its true end, so prompts of one length go together.
+        TreeMap<Integer, List<Example>> bySourceLength = new TreeMap<>();
+        set.forEach(e -> bySourceLength.computeIfAbsent(e.sourceLength(), k -> new ArrayList<>()).add(e));
+        int maxAnswer = task.maxTargetLength(lengths) + 1;
+        for (List<Example> group : bySourceLength.values()) {
+            Sequences s = Sequences.of(group);
+            lossSum += plainLoss.sequenceLoss(model.logits(s.input()), s.target()).data().getDouble(0);
+            lossTokens += s.answerTokens();
+            int promptLength = group.get(0).sourceLength() + 2;                     // BOS x EOS
+            INDArray prompt = s.input().get(NDArrayIndex.all(), NDArrayIndex.interval(0, promptLength)).dup('c');
+            INDArray full = Sampler.continuePrompt(model, prompt, maxAnswer, Sampler.Options.greedy());
+            long[][] rows = full.toLongMatrix();
+            for (int i = 0; i < group.size(); i++) {
+                addContinuation(accuracy, rows[i], promptLength, group.get(i).target());
+            }
+            NativeMemory.collectIfGrown();
         }
+        Map<String, Double> metrics = metrics(accuracy.exact(), accuracy.tokenAccuracy(), lossSum / lossTokens);
+        metrics.put("perplexity", Math.exp(lossSum / lossTokens));
         return metrics;
     }
 

@@ -1,6 +1,5 @@
 package newarch.train;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import newarch.data.Example;
@@ -8,8 +7,6 @@ import newarch.data.LengthRange;
 import newarch.data.SequenceTask;
 import newarch.data.Vocabulary;
 import newarch.models.SequenceTagger;
-import newarch.nn.Module;
-import newarch.tensor.GradMode;
 import newarch.tensor.NativeMemory;
 import newarch.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,27 +24,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * ({@code test.*}) and of the longer test lengths ({@code longer.*}): {@code exact} counts inputs labelled right at
  * every position, {@code token_accuracy} the positions. {@link #exactByLength} gives one number per length.
  */
-public final class TaggingObjective implements TrainingObjective {
+public final class TaggingObjective extends SyntheticTaskObjective {
     /** The label of batch padding: ignored by the loss and by the accuracies. */
     static final long IGNORED = -1;
     private static final int EVAL_CHUNK = 128;
 
     private final SequenceTagger model;
-    private final SequenceTask task;
-    private final long seed;
-    private final int batchSize;
-    private final int evalSize;
-    private final CrossEntropy trainingLoss;
-    private final CrossEntropy plainLoss = new CrossEntropy(0, IGNORED, CrossEntropy.Reduction.SUM);
-    private final Map<String, LengthRange> testSets = new LinkedHashMap<>();
-    private final Map<String, List<Example>> testExamples = new LinkedHashMap<>();
 
     public TaggingObjective(SequenceTagger model, SequenceTask task, long seed, int batchSize, double labelSmoothing,
                             int evalSize) {
-        if (batchSize < 1 || evalSize < 1) {
-            throw new IllegalArgumentException("batch size " + batchSize + " and eval size " + evalSize
-                    + " must be positive");
-        }
+        super(task, seed, batchSize, labelSmoothing, evalSize, IGNORED);
         for (LengthRange r : List.of(task.trainLengths(), task.testLengths())) {
             if (task.maxTargetLength(r) > task.maxSourceLength(r)) {
                 throw new IllegalArgumentException("task '" + task.name() + "' has answers of up to "
@@ -56,13 +42,6 @@ public final class TaggingObjective implements TrainingObjective {
             }
         }
         this.model = model;
-        this.task = task;
-        this.seed = seed;
-        this.batchSize = batchSize;
-        this.evalSize = evalSize;
-        this.trainingLoss = new CrossEntropy(labelSmoothing, IGNORED, CrossEntropy.Reduction.MEAN);
-        testSets.put("test", task.trainLengths());
-        testSets.put("longer", task.testLengths());
     }
 
     /** Inputs [B, L] (PAD on the right) and labels [B, L] (answer, then PAD, then {@link #IGNORED}), both int64. */
@@ -94,24 +73,15 @@ public final class TaggingObjective implements TrainingObjective {
 
     @Override
     public StepLoss loss(long step) {
-        Labelled batch = Labelled.of(task.trainingBatch(seed, step, batchSize));
-        Tensor ce = trainingLoss.loss(flatLogits(model.tag(batch.inputs())), flat(batch.labels()));
+        Labelled batch = Labelled.of(trainingBatch(step));
+        Tensor ce = trainingLoss.sequenceLoss(model.tag(batch.inputs()), batch.labels());
         return new StepLoss(ce, ce.data().getDouble(0), 0, batch.positions(), batch.positions());
     }
 
     @Override
-    public Map<String, Double> evaluate() {
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        try (GradMode ignored = GradMode.off()) {
-            testSets.forEach((name, lengths) -> {
-                List<Example> set = testExamples.computeIfAbsent(name, n -> task.testSet(seed, lengths, evalSize));
-                Score s = score(set);
-                metrics.put(name + ".exact", s.exact());
-                metrics.put(name + ".token_accuracy", s.tokenAccuracy());
-                metrics.put(name + ".loss", s.loss());
-            });
-        }
-        return metrics;
+    protected Map<String, Double> score(List<Example> set, LengthRange lengths) {
+        Score s = tally(set);
+        return metrics(s.exact(), s.tokenAccuracy(), s.loss());
     }
 
     /**
@@ -120,13 +90,13 @@ public final class TaggingObjective implements TrainingObjective {
      */
     public Map<Integer, Double> exactByLength(LengthRange lengths, int perLength) {
         return PerLengthAccuracy.byLength(model, lengths, perLength,
-                length -> score(task.testSet(seed, LengthRange.of(length, length), perLength)).exact());
+                length -> tally(task.testSet(seed, LengthRange.of(length, length), perLength)).exact());
     }
 
     private record Score(double exact, double tokenAccuracy, double loss) {
     }
 
-    private Score score(List<Example> set) {
+    private Score tally(List<Example> set) {
         long exact = 0;
         long correct = 0;
         long positions = 0;
@@ -142,21 +112,9 @@ public final class TaggingObjective implements TrainingObjective {
             exact += rightPerRow.eq(countedPerRow).castTo(DataType.LONG).sumNumber().longValue();
             correct += rightPerRow.sumNumber().longValue();
             positions += countedPerRow.sumNumber().longValue();
-            lossSum += plainLoss.loss(flatLogits(logits), flat(batch.labels())).data().getDouble(0);
+            lossSum += plainLoss.sequenceLoss(logits, batch.labels()).data().getDouble(0);
             NativeMemory.collectIfGrown();
         }
         return new Score((double) exact / set.size(), (double) correct / positions, lossSum / positions);
-    }
-
-    private static Tensor flatLogits(Tensor logits) {
-        return logits.reshape(-1, logits.size(-1));
-    }
-
-    private static INDArray flat(INDArray ids) {
-        return ids.reshape('c', new long[] {ids.length()});
-    }
-
-    public SequenceTask task() {
-        return task;
     }
 }

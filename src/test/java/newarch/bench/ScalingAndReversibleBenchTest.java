@@ -22,6 +22,7 @@ class ScalingAndReversibleBenchTest {
         assertEquals(256, o.intOption("--length", 512, 1));
         assertEquals(64, o.intOption("--hidden", 64, 1));
         assertEquals(0.5, o.doubleOption("--max-gb", 8), 0);
+        assertEquals(List.of("all"), o.namesOption("--subjects", List.of("all")));
         assertBadInput(() -> BenchOptions.parse(new String[] {"--out", tmp.toString(), "--depth", "3"}),
                 "unknown option --depth");
         BenchOptions bad = BenchOptions.parse(new String[] {"--out", tmp.toString(), "--depths", "1,x",
@@ -63,6 +64,18 @@ class ScalingAndReversibleBenchTest {
         assertEquals(16, LshAttentionSubject.buckets(512));
         assertEquals(2, LshAttentionSubject.buckets(64));
         assertBadInput(() -> ScalingSubjects.named("windowed"), "unknown scaling subject", "full", "lsh");
+    }
+
+    @Test
+    void rseRunsTo2To20ForwardOnlyWithinTheDefaultBudget() {
+        ScalingSubject training = ScalingSubjects.named("rse");
+        ScalingSubject inference = ScalingSubjects.named("rse-forward");
+        assertEquals(20, inference.longestLog2());
+        assertEquals(16, ScalingSubjects.named("lsh").longestLog2());
+        assertTrue(inference.estimatedBytes(1 << 20, 64) < 1e9);
+        assertTrue(training.estimatedBytes(1 << 20, 64) > 8e9);   // every switch layer keeps its activations
+        assertTrue(training.estimatedBytes(1 << 16, 64) < 2e9);   // measured 1.25 GB
+        assertTrue(inference.prepare(64, 8, 1).forwardOnly());
     }
 
     @Test

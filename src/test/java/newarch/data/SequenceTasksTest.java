@@ -80,7 +80,7 @@ class SequenceTasksTest {
         assertTrue(sawCarryIntoNewDigit, "some sums need one more digit than their operands");
         assertEquals(2 * 20 + 1, task.maxSourceLength(task.testLengths()));
         assertEquals(21, task.maxTargetLength(task.testLengths()));
-        assertBadInput(() -> task.ids("12-3"), "'-'", "not a digit");
+        assertBadInput(() -> task.ids("12-3"), "'-'", "neither a digit");
     }
 
     @Test

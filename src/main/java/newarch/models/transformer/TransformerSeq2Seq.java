@@ -1,5 +1,6 @@
 package newarch.models.transformer;
 
+import newarch.models.EncoderMemory;
 import newarch.attention.Masks;
 import newarch.attention.PositionalEncoding;
 import newarch.data.Vocabulary;
@@ -9,7 +10,6 @@ import newarch.nn.Embedding;
 import newarch.nn.Init;
 import newarch.nn.Linear;
 import newarch.nn.Module;
-import newarch.tensor.Indexing;
 import newarch.tensor.MatMul;
 import newarch.tensor.Rng;
 import newarch.tensor.ShapeException;
@@ -17,7 +17,6 @@ import newarch.tensor.Shapes;
 import newarch.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The Transformer of "Attention Is All You Need" as a whole model (Fig. 1): token embeddings scaled by √d_model
@@ -62,17 +61,17 @@ public class TransformerSeq2Seq extends Module implements SequenceToSequence {
 
     /** The source side of the model: [B, S] ids → memory [B, S, d_model], with the source's padding. */
     @Override
-    public Memory encode(INDArray source) {
+    public EncoderMemory encode(INDArray source) {
         checkIds("source", source, sourceVocabulary);
         INDArray padding = source.eq(Vocabulary.PAD).castTo(DataType.FLOAT);        // [B, S], 1 at padding
         Tensor x = embed(srcEmbed, source);                                         // [B, S, d]
-        return new Memory(transformer.encoder().forward(x, null, padding), padding);
+        return new EncoderMemory(transformer.encoder().forward(x, null, padding), padding);
     }
 
     /** Next-token logits [B, T, V] for a target prefix [B, T] that starts with BOS; position t sees 0..t only. */
     @Override
     public Tensor decode(Encoded encoded, INDArray targetPrefix) {
-        if (!(encoded instanceof Memory memory)) {
+        if (!(encoded instanceof EncoderMemory memory)) {
             throw new IllegalArgumentException("decode: the memory was made by " + encoded.getClass().getSimpleName()
                     + ", not by this model's encode()");
         }
@@ -86,7 +85,7 @@ public class TransformerSeq2Seq extends Module implements SequenceToSequence {
         Tensor y = embed(tgtEmbed, targetPrefix);                                  // [B, T, d]
         Tensor causal = Masks.causal(t, t, y.dataType());                          // [T, T]
         TransformerDecoderLayer.Masking masks = new TransformerDecoderLayer.Masking(causal, null, null,
-                memory.padding());
+                memory.sourcePadding());
         return generator.forward(transformer.decoder().forward(y, memory.states(), masks));
     }
 
@@ -130,21 +129,6 @@ public class TransformerSeq2Seq extends Module implements SequenceToSequence {
 
     public Transformer transformer() {
         return transformer;
-    }
-
-    /**
-     * The encoder output and where the source was padded (the decoder's cross-attention must not look there).
-     *
-     * @param states  [B, S, d_model]
-     * @param padding [B, S], 1 at padding
-     */
-    public record Memory(Tensor states, INDArray padding) implements Encoded {
-        @Override
-        public Memory repeatRows(int times) {
-            INDArray index = Encoded.repeatedRowIndex(states.size(0), times);
-            return new Memory(Indexing.indexSelect(states, 0, index),
-                    Indexing.indexSelect(Tensor.constant(padding), 0, index).data());
-        }
     }
 
     /** The pre-softmax linear map to the target vocabulary ("generator" in the Annotated Transformer). */

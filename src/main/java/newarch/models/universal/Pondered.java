@@ -1,6 +1,7 @@
 package newarch.models.universal;
 
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 import newarch.tensor.ShapeException;
 import newarch.tensor.Shapes;
 import newarch.tensor.Tensor;
@@ -18,6 +19,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param steps      recurrent steps actually taken (the largest N)
  */
 public record Pondered(Tensor output, Tensor ponderTime, INDArray updates, INDArray active, int steps) {
+
+    /** The same pondering with its output passed through {@code after} (the stack's final norm). */
+    public Pondered mapOutput(UnaryOperator<Tensor> after) {
+        return new Pondered(after.apply(output), ponderTime, updates, active, steps);
+    }
 
     /** The mean of N + R over the real positions (0 when there are none): the ponder cost before its weight τ. */
     public Tensor meanPonderTime() {

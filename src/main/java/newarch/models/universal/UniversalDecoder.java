@@ -35,7 +35,7 @@ public class UniversalDecoder extends Module {
         TransformerDecoderLayer.Masking masks = new TransformerDecoderLayer.Masking(
                 Masks.causal(len, len, embedded.dataType()), null, null, sourcePadding);
         Pondered r = recurrence.forward(embedded, targetPadding.rsub(1), h -> layer.forward(h, memory, masks));
-        return new Pondered(norm.forward(r.output()), r.ponderTime(), r.updates(), r.active(), r.steps());
+        return r.mapOutput(norm::forward);
     }
 
     public TransformerDecoderLayer layer() {

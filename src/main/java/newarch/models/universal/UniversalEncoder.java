@@ -30,7 +30,7 @@ public class UniversalEncoder extends Module {
     public Pondered forward(Tensor embedded, INDArray padding) {
         INDArray active = padding.rsub(1);
         Pondered r = recurrence.forward(embedded, active, h -> layer.forward(h, null, padding));
-        return new Pondered(norm.forward(r.output()), r.ponderTime(), r.updates(), r.active(), r.steps());
+        return r.mapOutput(norm::forward);
     }
 
     public TransformerEncoderLayer layer() {

@@ -1,19 +1,18 @@
 package newarch.models.universal;
 
+import newarch.models.EncoderMemory;
 import newarch.data.Vocabulary;
 import newarch.models.SequenceToSequence;
 import newarch.models.universal.Pondered.HaltingStatistics;
 import newarch.nn.Embedding;
 import newarch.nn.Linear;
 import newarch.nn.Module;
-import newarch.tensor.Indexing;
 import newarch.tensor.Rng;
 import newarch.tensor.ShapeException;
 import newarch.tensor.Shapes;
 import newarch.tensor.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The Universal Transformer (Dehghani et al. 2019): a Transformer whose encoder and decoder are each one layer
@@ -53,7 +52,7 @@ public class UniversalTransformer extends Module implements SequenceToSequence {
     }
 
     @Override
-    public Memory encode(INDArray source) {
+    public EncoderMemory encode(INDArray source) {
         return encodePondered(source).memory();
     }
 
@@ -72,7 +71,7 @@ public class UniversalTransformer extends Module implements SequenceToSequence {
         return new Output(d.logits(), ponderCost);
     }
 
-    private record Encoding(Memory memory, Pondered pondered) {
+    private record Encoding(EncoderMemory memory, Pondered pondered) {
     }
 
     private record Decoding(Tensor logits, Pondered pondered) {
@@ -84,11 +83,11 @@ public class UniversalTransformer extends Module implements SequenceToSequence {
         Tensor embedded = sourceEmbedding.forward(source).mul(embeddingScale);               // [B, S, d]
         Pondered p = encoder.forward(embedded, padding);
         lastEncoder = p.statistics();
-        return new Encoding(new Memory(p.output(), padding), p);
+        return new Encoding(new EncoderMemory(p.output(), padding), p);
     }
 
     private Decoding decodePondered(Encoded encoded, INDArray targetPrefix) {
-        if (!(encoded instanceof Memory memory)) {
+        if (!(encoded instanceof EncoderMemory memory)) {
             throw new IllegalArgumentException("memory is a " + (encoded == null ? "null" : encoded.getClass().getName())
                     + " but must come from UniversalTransformer.encode");
         }
@@ -179,20 +178,5 @@ public class UniversalTransformer extends Module implements SequenceToSequence {
 
     public Linear generator() {
         return generator;
-    }
-
-    /**
-     * An encoded source batch.
-     *
-     * @param states        [batch, srcLen, d] the encoder's output
-     * @param sourcePadding [batch, srcLen] 1 at source padding, else 0
-     */
-    public record Memory(Tensor states, INDArray sourcePadding) implements Encoded {
-        @Override
-        public Memory repeatRows(int times) {
-            INDArray idx = Encoded.repeatedRowIndex(states.size(0), times);
-            return new Memory(Indexing.indexSelect(states, 0, idx),
-                    Indexing.indexSelect(Tensor.constant(sourcePadding), 0, idx).data());
-        }
     }
 }

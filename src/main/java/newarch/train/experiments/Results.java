@@ -17,6 +17,7 @@ import newarch.data.Batch;
 import newarch.data.Example;
 import newarch.data.LengthRange;
 import newarch.data.SequenceTask;
+import newarch.data.Tasks;
 import newarch.models.SequenceToSequence;
 import newarch.models.universal.UniversalTransformer;
 import newarch.tensor.GradMode;
@@ -38,15 +39,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   rnn-attention        rnn-small vs rnn-attention-small on reverse (train 1..10), exact accuracy per length 1..20
  *   sandwich             sandwich-n3-k{0,1,2} on moby-dick-chars-ctx32, seeds 1..3, validation/test perplexity
  *   ut-act               ut-small (ACT) vs ut-small-fixed on copy (train 1..8, test 9..16), ponder-time heatmap
+ *   last-word            rse-small vs ut-small vs transformer-tiny on LAMBADA-style last-word prediction (Moby-Dick)
  * </pre>
  */
 public final class Results {
-    public static final List<String> NAMES = List.of("transformer-reverse", "rnn-attention", "sandwich", "ut-act");
+    public static final List<String> NAMES = List.of("transformer-reverse", "rnn-attention", "sandwich", "ut-act",
+            "last-word");
+    static final List<String> LAST_WORD_MODELS = List.of("rse-small", "ut-small", "transformer-tiny");
     static final int SANDWICH_PAIRS = 3;
     static final int RNN_PER_LENGTH = 64;
     static final int[] SANDWICH_K = {0, 1, 2};   // k = 3 is the same order as k = 2 (sss fff)
     static final long[] SANDWICH_SEEDS = {1, 2, 3};
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+    static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
             .create();
 
     private final Path out;
@@ -84,6 +88,7 @@ public final class Results {
                 case "rnn-attention" -> rnnAttention();
                 case "sandwich" -> sandwich();
                 case "ut-act" -> universalAct();
+                case "last-word" -> LastWordResult.of(this).json();
                 default -> throw new IllegalArgumentException("unknown experiment '" + n + "' (known: "
                         + String.join(", ", NAMES) + ", all)");
             };
@@ -112,6 +117,11 @@ public final class Results {
     static TrainingConfig utConfig(String model) {
         return TrainingConfig.defaults("copy", model).withLengths(LengthRange.of(1, 8), LengthRange.of(9, 16))
                 .withSteps(400).withBatchSize(32).withSeed(1).withEvaluation(0, 200, 0);
+    }
+
+    static TrainingConfig lastWordConfig(String model) {
+        return TrainingConfig.defaults(Tasks.LAST_WORD, model).withSteps(1500).withBatchSize(32).withSeed(1)
+                .withEvaluation(0, 500, 0);
     }
 
     /** The {@code train} command line that gives the same run. */
@@ -308,18 +318,22 @@ public final class Results {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    private Map<String, Object> run(TrainingConfig c, String dir) {
+    Map<String, Object> run(TrainingConfig c, String dir) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("command", command(c, runs.resolve(dir).toString()));
         r.put("final", finalMetrics(c, dir));
         return r;
     }
 
-    private static JsonObject header(String name, String title) {
+    static JsonObject header(String name, String title) {
         JsonObject json = new JsonObject();
         json.addProperty("experiment", name);
         json.addProperty("title", title);
         return json;
+    }
+
+    Path out() {
+        return out;
     }
 
     private void write(String file, JsonObject json) {

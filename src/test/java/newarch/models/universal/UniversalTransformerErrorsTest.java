@@ -1,5 +1,6 @@
 package newarch.models.universal;
 
+import newarch.models.EncoderMemory;
 import static newarch.tensor.ErrorAssert.assertBadInput;
 import static newarch.tensor.ErrorAssert.assertShapeError;
 
@@ -47,7 +48,7 @@ class UniversalTransformerErrorsTest {
 
     @Test
     void targetBatchOtherThanTheEncodedBatch() {
-        UniversalTransformer.Memory memory = model.encode(SOURCE);
+        EncoderMemory memory = model.encode(SOURCE);
         assertShapeError("target prefix is [3,2] but the encoded source has 2 rows [2,3,4]: batch sizes must match",
                 () -> model.decode(memory, Nd4j.ones(DataType.LONG, 3, 2)));
     }

@@ -1,5 +1,6 @@
 package newarch.models.universal;
 
+import newarch.models.EncoderMemory;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -69,7 +70,7 @@ class UniversalTransformerTest {
                 h = m.encoder().layer().forward(h.add(coordinate(t, 3, d)), null, padding);
             }
             Tensor memory = m.encoder().norm().forward(h);
-            UniversalTransformer.Memory encoded = m.encode(source);
+            EncoderMemory encoded = m.encode(source);
             assertClose(memory.data(), encoded.states().data(), "encoder output");
 
             TransformerDecoderLayer.Masking masks = new TransformerDecoderLayer.Masking(
@@ -112,7 +113,7 @@ class UniversalTransformerTest {
 
             // The same sentence padded to 4 tokens, batched with a longer one that ponders on its own schedule.
             INDArray source = ids(new long[][] {{4, 5, 0, 0}, {6, 3, 2, 5}});
-            UniversalTransformer.Memory memory = m.encode(source);
+            EncoderMemory memory = m.encode(source);
             INDArray padded = m.decode(memory, ids(new long[][] {{1, 4, 3}, {1, 5, 2}})).data();
             assertClose(alone, padded.get(NDArrayIndex.interval(0, 1), NDArrayIndex.all(), NDArrayIndex.all()),
                     "logits of the padded row");
@@ -136,7 +137,7 @@ class UniversalTransformerTest {
     void decodingIsCausalEvenWithAdaptiveHalting() {
         UniversalTransformer m = model(UniversalTransformerGradTest.tinyConfig(true), 730);
         try (GradMode ignored = GradMode.off()) {
-            UniversalTransformer.Memory memory = m.encode(ids(new long[][] {{4, 5, 6}}));
+            EncoderMemory memory = m.encode(ids(new long[][] {{4, 5, 6}}));
             INDArray a = m.decode(memory, ids(new long[][] {{1, 4, 3}})).data();
             INDArray b = m.decode(memory, ids(new long[][] {{1, 4, 5}})).data();
             assertClose(a.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2), NDArrayIndex.all()),
@@ -177,8 +178,8 @@ class UniversalTransformerTest {
     void repeatRowsGivesEachRowItsBeam() {
         UniversalTransformer m = model(UniversalTransformerGradTest.tinyConfig(true), 750);
         try (GradMode ignored = GradMode.off()) {
-            UniversalTransformer.Memory memory = m.encode(ids(new long[][] {{4, 5, 0}, {6, 3, 2}}));
-            UniversalTransformer.Memory beams = memory.repeatRows(3);
+            EncoderMemory memory = m.encode(ids(new long[][] {{4, 5, 0}, {6, 3, 2}}));
+            EncoderMemory beams = memory.repeatRows(3);
             assertArrayEquals(new long[] {6, 3, 4}, beams.states().shape());
             INDArray once = m.decode(memory, ids(new long[][] {{1, 4}, {1, 5}})).data();
             INDArray thrice = m.decode(beams, ids(new long[][] {{1, 4}, {1, 4}, {1, 4}, {1, 5}, {1, 5}, {1, 5}})).data();
