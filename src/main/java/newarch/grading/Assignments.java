@@ -3,6 +3,7 @@ package newarch.grading;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import newarch.grading.assignments.BeyondTextAssignment;
 import newarch.grading.assignments.MultiHeadAssignment;
 import newarch.grading.assignments.SandwichAssignment;
 import newarch.grading.assignments.SelfAttentionAssignment;
@@ -21,6 +22,7 @@ public final class Assignments {
         add(new SandwichAssignment());
         add(new TransformerAssignment());
         add(new Seq2SeqAttentionAssignment());
+        add(new BeyondTextAssignment());
     }
 
     private Assignments() {
