@@ -14,6 +14,14 @@ public final class FixtureConfig {
         this.fixture = fixture;
     }
 
+    /**
+     * Typed access to any Hugging Face-style configuration object (a fixture's config, a model's config.json);
+     * {@code source} names it in error messages.
+     */
+    public static FixtureConfig of(JsonObject json, String source) {
+        return new FixtureConfig(json, source);
+    }
+
     public boolean has(String key) {
         return json.has(key) && !json.get(key).isJsonNull();
     }

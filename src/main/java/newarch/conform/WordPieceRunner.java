@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import newarch.data.wordpiece.BertTokenizer;
-import newarch.data.wordpiece.BertTokenizerConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -24,7 +22,7 @@ final class WordPieceRunner implements KindRunner {
         if (!c.flag("do_basic_tokenize", true)) {
             throw new FixtureException(f.name() + ": config do_basic_tokenize false is not supported");
         }
-        BertTokenizer tokenizer = BertTokenizer.load(f.dir().resolve("vocab.txt"), config(c));
+        BertTokenizer tokenizer = BertTokenizer.load(f.dir().resolve("vocab.txt"), HuggingFaceConfigs.tokenizer(c));
         boolean special = c.flag("add_special_tokens", true);
         List<Long> ids = new ArrayList<>();
         List<String> texts = texts(f.dir().resolve("texts.txt"));
@@ -38,16 +36,6 @@ final class WordPieceRunner implements KindRunner {
         }
         return Map.of("ids", Nd4j.createFromArray(ids.stream().mapToLong(Long::longValue).toArray()),
                 "lengths", Nd4j.createFromArray(lengths));
-    }
-
-    /** BertTokenizer's constructor arguments and defaults; strip_accents may be null (follow do_lower_case). */
-    static BertTokenizerConfig config(FixtureConfig c) {
-        Boolean strip = c.has("strip_accents") ? c.flag("strip_accents", false) : null;
-        Set<String> neverSplit = c.has("never_split") ? Set.of(c.texts("never_split")) : Set.of();
-        return new BertTokenizerConfig(c.flag("do_lower_case", true), strip, c.flag("tokenize_chinese_chars", true),
-                neverSplit, c.text("unk_token", "[UNK]"), c.text("sep_token", "[SEP]"), c.text("pad_token", "[PAD]"),
-                c.text("cls_token", "[CLS]"), c.text("mask_token", "[MASK]"),
-                c.integer("max_input_chars_per_word", 100));
     }
 
     /** The texts, one per line ({@code \n} only, as the fixture writer joins them); a final newline adds none. */
