@@ -14,6 +14,7 @@ public final class Main {
         register(new ParamsCommand());
         register(new TrainCommand());
         register(new ExperimentCommand());
+        register(new PretrainCommand());
         register(new NotebooksCommand());
         register(new GradeCommand());
     }

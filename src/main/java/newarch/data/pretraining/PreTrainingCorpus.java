@@ -1,0 +1,89 @@
+package newarch.data.pretraining;
+
+import java.util.ArrayList;
+import java.util.List;
+import newarch.data.Vocabulary;
+import newarch.data.VocabularyBuilder;
+import newarch.data.WordTokenizer;
+
+/**
+ * Running text (one paragraph per line, as {@code Corpus.reflowed()} gives it) made ready for BERT-style
+ * pre-training: paragraphs are the documents, split into sentences at
+ * '.', '!' and '?', lower-cased word and punctuation tokens ({@link WordTokenizer}), a vocabulary of the most
+ * frequent words. The reserved ids are shared with the rest of the library and double as BERT's specials: [PAD] = 0,
+ * [CLS] = BOS = 1, [SEP] = EOS = 2, [UNK] = 3, and [MASK] = 4 is the first ordinary entry. The last tenth of the
+ * documents is held out for evaluation.
+ */
+public final class PreTrainingCorpus {
+    public static final String MASK = "[MASK]";
+    public static final int CLS = Vocabulary.BOS;
+    public static final int SEP = Vocabulary.EOS;
+    public static final int MASK_ID = Vocabulary.UNK + 1;
+    /** Random replacements and predictions are ordinary words: ids from here on. */
+    public static final int FIRST_WORD_ID = MASK_ID + 1;
+
+    private final Vocabulary vocabulary;
+    private final List<List<int[]>> training;
+    private final List<List<int[]>> heldOut;
+
+    /** @param vocabularySize words kept besides the reserved tokens and [MASK]; rarer words become [UNK] */
+    public PreTrainingCorpus(String text, int vocabularySize) {
+        WordTokenizer tokenizer = new WordTokenizer(true);
+        List<List<List<String>>> docs = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        for (String paragraph : text.split("\n+")) {   // one paragraph per line, as Corpus.reflowed() writes
+            List<List<String>> sentences = new ArrayList<>();
+            for (String sentence : paragraph.strip().split("(?<=[.!?])\\s+")) {
+                List<String> tokens = tokenizer.tokenize(sentence);
+                if (!tokens.isEmpty()) {
+                    sentences.add(tokens);
+                    all.addAll(tokens);
+                }
+            }
+            if (sentences.size() >= 2) {
+                docs.add(sentences);
+            }
+        }
+        if (docs.size() < 20) {
+            throw new IllegalArgumentException("the text has " + docs.size() + " paragraphs of two or more sentences;"
+                    + " pre-training needs at least 20");
+        }
+        List<String> words = new ArrayList<>();
+        words.add(MASK);
+        Vocabulary counted = VocabularyBuilder.build(all, 1);
+        for (String w : counted.tokens().subList(Vocabulary.UNK + 1, counted.size())) {
+            if (words.size() > vocabularySize) {
+                break;
+            }
+            if (!w.equals(MASK)) {
+                words.add(w);
+            }
+        }
+        this.vocabulary = new Vocabulary(words);
+        List<List<int[]>> encoded = new ArrayList<>();
+        for (List<List<String>> doc : docs) {
+            List<int[]> sentences = new ArrayList<>();
+            for (List<String> s : doc) {
+                sentences.add(VocabularyBuilder.encode(vocabulary, s));
+            }
+            encoded.add(sentences);
+        }
+        int split = encoded.size() - encoded.size() / 10;
+        this.training = List.copyOf(encoded.subList(0, split));
+        this.heldOut = List.copyOf(encoded.subList(split, encoded.size()));
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** Documents (each a list of sentences of token ids) to train on. */
+    public List<List<int[]>> training() {
+        return training;
+    }
+
+    /** The held-out documents, for evaluation. */
+    public List<List<int[]>> heldOut() {
+        return heldOut;
+    }
+}
