@@ -38,7 +38,7 @@ public final class LastWordTask extends SequenceTask {
      */
     public LastWordTask(String name, String text, int vocabularySize, LengthRange trainLengths,
                         LengthRange testLengths) {
-        this(name, words(text), vocabularySize, trainLengths, testLengths);
+        this(name, WordTokenizer.words(text), vocabularySize, trainLengths, testLengths);
     }
 
     private LastWordTask(String name, List<String> tokens, int vocabularySize, LengthRange trainLengths,
@@ -67,17 +67,6 @@ public final class LastWordTask extends SequenceTask {
             throw new IllegalArgumentException(name + ": the text has no passage of " + shortest
                     + " words whose next word occurs in it; use a longer text or longer passages");
         }
-    }
-
-    /** The words of {@code text}, lower-cased, without punctuation or numbers. */
-    static List<String> words(String text) {
-        List<String> out = new ArrayList<>();
-        for (String t : new WordTokenizer(true).tokenize(text)) {
-            if (Character.isLetter(t.codePointAt(0))) {
-                out.add(t);
-            }
-        }
-        return out;
     }
 
     private static Vocabulary vocabulary(List<String> tokens, int size) {

@@ -33,6 +33,17 @@ public final class WordTokenizer implements Tokenizer {
         return out;
     }
 
+    /** The lower-cased words of {@code text}, without punctuation or numbers (for word-level statistics). */
+    public static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String t : new WordTokenizer(true).tokenize(text)) {
+            if (Character.isLetter(t.codePointAt(0))) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     /** Tokens separated by single spaces (the original spacing is not kept). */
     @Override
     public String detokenize(List<String> tokens) {
