@@ -26,8 +26,7 @@ public final class PrincipalComponents {
         INDArray cov = x.transpose().mmul(x);                            // [d, d]
         INDArray directions = Nd4j.zeros(DataType.DOUBLE, rows.size(1), k);
         for (int c = 0; c < k; c++) {
-            INDArray v = Nd4j.ones(DataType.DOUBLE, rows.size(1), 1).addi(Nd4j.linspace(DataType.DOUBLE, 0, 1,
-                    rows.size(1)).reshape(rows.size(1), 1));                // not orthogonal to any direction
+            INDArray v = start(rows.size(1));
             double lambda = 0;
             for (int it = 0; it < ITERATIONS; it++) {
                 INDArray w = cov.mmul(v);
@@ -41,5 +40,14 @@ public final class PrincipalComponents {
             cov.subi(v.mmul(v.transpose()).muli(lambda));                 // deflate: remove this component
         }
         return x.mmul(directions);
+    }
+
+    /** 1, 1 + 1/d, 1 + 2/d, ...: a start vector that no principal direction is orthogonal to in practice. */
+    private static INDArray start(long d) {
+        double[] v = new double[Math.toIntExact(d)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 1 + (double) i / v.length;
+        }
+        return Nd4j.createFromArray(v).reshape(d, 1);
     }
 }
