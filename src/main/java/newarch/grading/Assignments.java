@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import newarch.grading.assignments.BeyondTextAssignment;
 import newarch.grading.assignments.MultiHeadAssignment;
+import newarch.grading.assignments.ReformerAssignment;
 import newarch.grading.assignments.SandwichAssignment;
 import newarch.grading.assignments.SelfAttentionAssignment;
 import newarch.grading.assignments.UniversalTransformerAssignment;
@@ -23,6 +24,7 @@ public final class Assignments {
         add(new TransformerAssignment());
         add(new Seq2SeqAttentionAssignment());
         add(new BeyondTextAssignment());
+        add(new ReformerAssignment());
     }
 
     private Assignments() {

@@ -136,7 +136,7 @@ public class LshSelfAttention extends Module implements ReformerSelfAttention {
      * The permutation that sorts each row of {@code keys} [B, H, N] (distinct entries are not needed) by value,
      * ties by index: since N·key + index is distinct, sorting it and taking the remainder mod N gives the indices.
      */
-    static INDArray sortByBucketThenPosition(INDArray keys) {
+    public static INDArray sortByBucketThenPosition(INDArray keys) {
         long n = keys.size(2);
         INDArray composite = keys.castTo(DataType.DOUBLE).mul(n).addi(
                 Nd4j.arange(0, n).castTo(DataType.DOUBLE).reshape('c', new long[] {1, 1, n}).broadcast(keys.shape()));
@@ -145,7 +145,7 @@ public class LshSelfAttention extends Module implements ReformerSelfAttention {
     }
 
     /** Keys from the shared query-key vectors: x/√(mean(x²) + 1e-6), then /√d. */
-    static Tensor normalisedKeys(Tensor qk) {
+    public static Tensor normalisedKeys(Tensor qk) {
         int last = qk.rank() - 1;
         Tensor rms = qk.mul(qk).meanKeepDims(last).add(1e-6).pow(-0.5);
         return qk.mul(rms).mul(1 / Math.sqrt(qk.size(last)));
