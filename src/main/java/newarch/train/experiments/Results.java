@@ -41,11 +41,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   ut-act               ut-small (ACT) vs ut-small-fixed on copy (train 1..8, test 9..16), ponder-time heatmap
  *   last-word            rse-small vs ut-small vs transformer-tiny on LAMBADA-style last-word prediction (Moby-Dick)
  *   cbow                 word2vec CBOW on Moby-Dick: nearest neighbours, analogies, 2-D projection
+ *   spam-baselines       SpamAssassin spam vs ham: Tribuo logistic regression on bag-of-words and bigrams
  * </pre>
  */
 public final class Results {
     public static final List<String> NAMES = List.of("transformer-reverse", "rnn-attention", "sandwich", "ut-act",
-            "last-word", "cbow");
+            "last-word", "cbow", "spam-baselines");
     static final List<String> LAST_WORD_MODELS = List.of("rse-small", "ut-small", "transformer-tiny");
     static final int SANDWICH_PAIRS = 3;
     static final int RNN_PER_LENGTH = 64;
@@ -91,6 +92,7 @@ public final class Results {
                 case "ut-act" -> universalAct();
                 case "last-word" -> LastWordResult.of(this).json();
                 case "cbow" -> CbowResult.of(this).json();
+                case "spam-baselines" -> SpamBaselineResult.json();
                 default -> throw new IllegalArgumentException("unknown experiment '" + n + "' (known: "
                         + String.join(", ", NAMES) + ", all)");
             };
