@@ -25,6 +25,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 public final class TribuoLogisticRegression {
     private static final LabelFactory LABELS = new LabelFactory();
+    /** The one feature of a text that has none of the featurizer's (an empty message, a one-word bigram text). */
+    public static final String NO_FEATURES = "<no features>";
     /** Tribuo reports progress through java.util.logging on stderr, which notebooks show as errors: warnings only. */
     private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
 
@@ -83,6 +85,10 @@ public final class TribuoLogisticRegression {
 
     private ArrayExample<Label> example(LabelledText t) {
         Map<String, Double> counts = featurize.apply(t.tokens());
+        if (counts.isEmpty()) {
+            // Tribuo refuses an example without features; "nothing known here" is information the model may use.
+            counts = Map.of(NO_FEATURES, 1.0);
+        }
         return new ArrayExample<>(new Label(t.label()), counts.keySet().toArray(new String[0]),
                 counts.values().stream().mapToDouble(Double::doubleValue).toArray());
     }

@@ -56,5 +56,10 @@ class TribuoLogisticRegressionTest {
         assertEquals(java.util.Map.of("free free", 1.0, "free winner", 1.0), bi.sparse(List.of("free", "free",
                 "winner")));
         assertBadInput(() -> new TribuoLogisticRegression(bow::sparse, v.size(), 0, 1), "epochs is 0");
+        // A text without any feature (no bigram in one word) still trains and is classified.
+        List<LabelledText> oneWord = List.of(new LabelledText(List.of("free"), "spam"),
+                new LabelledText(List.of("lunch"), "ham"));
+        assertEquals(2, new TribuoLogisticRegression(bi::sparse, bi.dimension(), 1, 1)
+                .trainAndTest(oneWord, oneWord, "spam").test());
     }
 }
