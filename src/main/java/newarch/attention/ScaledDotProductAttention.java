@@ -8,6 +8,7 @@ import newarch.tensor.Softmax;
 import newarch.tensor.MatMul;
 import newarch.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -79,7 +80,7 @@ public final class ScaledDotProductAttention {
     /**
      * The arithmetic of one attention call on arrays: the forward pass in the constructor, then {@link #backward}.
      *
-     * <p>The probabilities P live in a {@link ScoreBuffers pooled} array. Once the backward pass is done with them
+     * <p>The probabilities P live in a {@link ScratchArrays pooled} array. Once the backward pass is done with them
      * and no caller has asked for the weights, they go back to the pool for the next call; should they be needed
      * again (weights asked for late, or a second backward pass) they are recomputed from Q, K and the mask.
      */
@@ -114,7 +115,7 @@ public final class ScaledDotProductAttention {
 
         /** P = softmax(Q Kᵀ / τ + M), computed into a pooled array. */
         private INDArray probabilities() {
-            INDArray scores = ScoreBuffers.take(qScaled.dataType(), scoreShape); // [..., L, S]
+            INDArray scores = ScratchArrays.take(qScaled.dataType(), scoreShape); // [..., L, S]
             MatMul.productInto(qScaled, k, scores, false, true);
             if (mask != null) {
                 InPlace.addBroadcast(scores, mask.data());
@@ -141,8 +142,11 @@ public final class ScaledDotProductAttention {
             }
             if (gq != null || gk != null) {
                 // dS = P ⊙ (dP − D) with D = rowsum(dP ⊙ P) = rowsum(dO ⊙ O): an [L, Ev] product instead of [L, S].
-                INDArray rowDot = g.mul(out).sum(true, out.rank() - 1);            // [..., L, 1]
-                INDArray gScores = ScoreBuffers.take(p.dataType(), scoreShape);   // dWeights
+                INDArray gTimesOut = ScratchArrays.take(out.dataType(), out.shape());
+                Nd4j.exec(new MulOp(g, out, gTimesOut));
+                INDArray rowDot = gTimesOut.sum(true, out.rank() - 1);                // [..., L, 1]
+                ScratchArrays.give(gTimesOut);
+                INDArray gScores = ScratchArrays.take(p.dataType(), scoreShape);   // dWeights
                 MatMul.productInto(g, v, gScores, false, true);
                 if (keep != null) {
                     gScores.muli(keep);
@@ -156,11 +160,11 @@ public final class ScaledDotProductAttention {
                 if (gk != null) {
                     MatMul.productInto(gScores, qScaled, gk, true, false);
                 }
-                ScoreBuffers.give(gScores);
+                ScratchArrays.give(gScores);
             }
             // With dropout, the weights handed out are P ⊙ keep, not P: keep it simple and never recycle there.
             if (!weightsHandedOut && keep == null) {
-                ScoreBuffers.give(p);
+                ScratchArrays.give(p);
                 p = null;
             }
         }

@@ -9,7 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A pool of the large {@code [..., L, S]} score arrays of attention, reused across calls.
+ * A pool of attention's large temporary arrays (the {@code [..., L, S]} scores and their gradient, the packed
+ * projection before its head split), reused across calls.
  *
  * <p>Why: a fresh 64 MB array (B=8, 8 heads, L=512) costs more than the product that fills it, because the
  * operating system maps and zeroes every page on first touch (measured on one core: QKᵀ into a fresh array 96 ms,
@@ -19,13 +20,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Contract: an array {@link #give given back} must no longer be referenced by its owner; {@link #take} hands
  * it out with arbitrary contents. At most {@link #MAX_BYTES} are kept; shapes not used recently are dropped first.
  */
-final class ScoreBuffers {
-    /** Enough for the score arrays of a few layers at benchmark sizes, small next to a training run's footprint. */
+final class ScratchArrays {
+    /** Enough for the temporaries of a few layers at benchmark sizes, small next to a training run's footprint. */
     static final long MAX_BYTES = 1L << 30;
     private static final Map<String, ArrayDeque<INDArray>> FREE = new HashMap<>();
     private static long bytes;
 
-    private ScoreBuffers() {
+    private ScratchArrays() {
     }
 
     /** An array of this type and shape (c order), reused when one is free, else new; its contents are arbitrary. */
@@ -49,7 +50,7 @@ final class ScoreBuffers {
         if (bytes + size > MAX_BYTES) {
             // Other shapes belong to an earlier workload (another batch size or length): let the JVM free them.
             FREE.keySet().removeIf(k -> !k.equals(key));
-            bytes = FREE.containsKey(key) ? FREE.get(key).stream().mapToLong(ScoreBuffers::sizeOf).sum() : 0;
+            bytes = FREE.containsKey(key) ? FREE.get(key).stream().mapToLong(ScratchArrays::sizeOf).sum() : 0;
             if (bytes + size > MAX_BYTES) {
                 return;
             }
