@@ -85,9 +85,9 @@ public final class ScaledDotProductAttention {
      * again (weights asked for late, or a second backward pass) they are recomputed from Q, K and the mask.
      */
     private static final class Kernel {
+        private final INDArray q;
         private final INDArray k;
         private final INDArray v;
-        private final INDArray qScaled;
         private final Tensor mask;
         private final double scale;
         private final long[] scoreShape;
@@ -98,14 +98,13 @@ public final class ScaledDotProductAttention {
         final INDArray out;
 
         Kernel(INDArray q, INDArray k, INDArray v, Tensor mask, double scale, double dropout, Rng dropoutRng) {
+            this.q = q;
             this.k = k;
             this.v = v;
             this.mask = mask;
             this.scale = scale;
             scoreShape = q.shape().clone();
             scoreShape[scoreShape.length - 1] = k.size(-2);
-            // Scale the queries ([..., L, E]) rather than the scores ([..., L, S]): fewer elements to touch.
-            qScaled = q.mul(scale);
             p = probabilities();
             // Dropout on the weights: keep is 0 or 1/(1−p) per weight, and the gradient passes through the same mask.
             keep = dropout > 0 ? dropoutRng.bernoulli(p.dataType(), 1 - dropout, p.shape()).muli(1 / (1 - dropout)) : null;
@@ -115,8 +114,9 @@ public final class ScaledDotProductAttention {
 
         /** P = softmax(Q Kᵀ / τ + M), computed into a pooled array. */
         private INDArray probabilities() {
-            INDArray scores = ScratchArrays.take(qScaled.dataType(), scoreShape); // [..., L, S]
-            MatMul.productInto(qScaled, k, scores, false, true);
+            INDArray scores = ScratchArrays.take(q.dataType(), scoreShape); // [..., L, S]
+            // The 1/τ rides on the product (BLAS's alpha): no scaled copy of Q, no extra pass over the scores.
+            MatMul.scaledProductInto(q, k, scores, false, true, scale);
             if (mask != null) {
                 InPlace.addBroadcast(scores, mask.data());
             }
@@ -154,11 +154,10 @@ public final class ScaledDotProductAttention {
                 InPlace.subBroadcast(gScores, rowDot);
                 gScores.muli(p);
                 if (gq != null) {
-                    MatMul.productInto(gScores, k, gq, false, false);
-                    gq.muli(scale);
+                    MatMul.scaledProductInto(gScores, k, gq, false, false, scale);  // dQ = dS K / τ
                 }
                 if (gk != null) {
-                    MatMul.productInto(gScores, qScaled, gk, true, false);
+                    MatMul.scaledProductInto(gScores, q, gk, true, false, scale);   // dK = dSᵀ Q / τ
                 }
                 ScratchArrays.give(gScores);
             }

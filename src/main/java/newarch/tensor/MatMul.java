@@ -1,7 +1,9 @@
 package newarch.tensor;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -111,6 +113,19 @@ public final class MatMul {
             return matrix.sum(true, 0);
         }
         return product(Nd4j.ones(type, 1, matrix.size(0)), matrix, false, false);
+    }
+
+    /**
+     * {@code alpha · op(a) op(b)} written into {@code out}: the scale rides on the product (BLAS's alpha) instead of
+     * costing a separate pass over an operand or the result, as attention's 1/√d does.
+     */
+    public static void scaledProductInto(INDArray a, INDArray b, INDArray out, boolean transposeA, boolean transposeB,
+                                         double alpha) {
+        long start = MatMulTimer.isEnabled() ? System.nanoTime() : 0;
+        Nd4j.exec(new Mmul(a, b, out, alpha, 0.0, new MMulTranspose(transposeA, transposeB, false)));
+        if (start != 0) {
+            MatMulTimer.record(System.nanoTime() - start);
+        }
     }
 
     private static boolean sameBatch(long[] a, long[] b) {
