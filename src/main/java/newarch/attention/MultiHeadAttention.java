@@ -139,8 +139,9 @@ public class MultiHeadAttention extends Module {
     /** Merges the heads, applies the output projection, and averages the weights over heads when asked. */
     private AttentionOutput finish(AttentionOutput heads, boolean averageWeights) {
         Tensor out = outProj.forward(mergeHeads(heads.output()));
-        Tensor w = heads.weights();
-        return averageWeights ? new AttentionOutput(out, () -> Reductions.mean(w, false, 1)) : new AttentionOutput(out, w);
+        // Lazily: asking for the weights keeps the attention probabilities from being recycled.
+        return averageWeights ? new AttentionOutput(out, () -> Reductions.mean(heads.weights(), false, 1))
+                : new AttentionOutput(out, heads::weights);
     }
 
     private Tensor[] project(Tensor query, Tensor key, Tensor value) {

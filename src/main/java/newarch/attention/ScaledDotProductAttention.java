@@ -8,6 +8,7 @@ import newarch.tensor.Softmax;
 import newarch.tensor.MatMul;
 import newarch.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -50,7 +51,7 @@ public final class ScaledDotProductAttention {
             kernel.backward(g, gq, gk, gv);
             return new INDArray[] {gq, gk, gv};
         }, q, k, v);
-        return new AttentionOutput(output, Tensor.constant(kernel.weights));
+        return new AttentionOutput(output, () -> Tensor.constant(kernel.weights()));
     }
 
     /**
@@ -73,59 +74,97 @@ public final class ScaledDotProductAttention {
             kernel.backward(g, grads.slice(0), grads.slice(1), grads.slice(2));
             return new INDArray[] {grads};
         }, qkv);
-        return new AttentionOutput(output, Tensor.constant(kernel.weights));
+        return new AttentionOutput(output, () -> Tensor.constant(kernel.weights()));
     }
 
-    /** The arithmetic of one attention call on arrays: the forward pass in the constructor, then {@link #backward}. */
+    /**
+     * The arithmetic of one attention call on arrays: the forward pass in the constructor, then {@link #backward}.
+     *
+     * <p>The probabilities P live in a {@link ScratchArrays pooled} array. Once the backward pass is done with them
+     * and no caller has asked for the weights, they go back to the pool for the next call; should they be needed
+     * again (weights asked for late, or a second backward pass) they are recomputed from Q, K and the mask.
+     */
     private static final class Kernel {
+        private final INDArray q;
         private final INDArray k;
         private final INDArray v;
-        private final INDArray qScaled;
+        private final Tensor mask;
         private final double scale;
-        private final INDArray p;
+        private final long[] scoreShape;
         private final INDArray keep;
-        final INDArray weights;
+        private final INDArray dropped;
+        private INDArray p;
+        private boolean weightsHandedOut;
         final INDArray out;
 
         Kernel(INDArray q, INDArray k, INDArray v, Tensor mask, double scale, double dropout, Rng dropoutRng) {
+            this.q = q;
             this.k = k;
             this.v = v;
+            this.mask = mask;
             this.scale = scale;
-            // Scale the queries ([..., L, E]) rather than the scores ([..., L, S]): fewer elements to touch.
-            qScaled = q.mul(scale);
-            INDArray scores = MatMul.product(qScaled, k, false, true); // [..., L, S], ours to overwrite
+            scoreShape = q.shape().clone();
+            scoreShape[scoreShape.length - 1] = k.size(-2);
+            p = probabilities();
+            // Dropout on the weights: keep is 0 or 1/(1−p) per weight, and the gradient passes through the same mask.
+            keep = dropout > 0 ? dropoutRng.bernoulli(p.dataType(), 1 - dropout, p.shape()).muli(1 / (1 - dropout)) : null;
+            dropped = keep == null ? null : p.mul(keep);
+            out = MatMul.product(keep == null ? p : dropped, v, false, false); // [..., L, Ev]
+        }
+
+        /** P = softmax(Q Kᵀ / τ + M), computed into a pooled array. */
+        private INDArray probabilities() {
+            INDArray scores = ScratchArrays.take(q.dataType(), scoreShape); // [..., L, S]
+            // The 1/τ rides on the product (BLAS's alpha): no scaled copy of Q, no extra pass over the scores.
+            MatMul.scaledProductInto(q, k, scores, false, true, scale);
             if (mask != null) {
                 InPlace.addBroadcast(scores, mask.data());
             }
-            p = Softmax.probabilitiesInPlace(scores, scores.rank() - 1, mask != null);
-            // Dropout on the weights: keep is 0 or 1/(1−p) per weight, and the gradient passes through the same mask.
-            keep = dropout > 0 ? dropoutRng.bernoulli(p.dataType(), 1 - dropout, p.shape()).muli(1 / (1 - dropout)) : null;
-            weights = keep == null ? p : p.mul(keep);
-            out = MatMul.product(weights, v, false, false); // [..., L, Ev]
+            return Softmax.probabilitiesInPlace(scores, scores.rank() - 1, mask != null);
+        }
+
+        /** The attention weights for the caller; from then on P is never recycled, the caller may hold it. */
+        INDArray weights() {
+            if (p == null) {
+                p = probabilities();
+            }
+            weightsHandedOut = true;
+            return keep == null ? p : dropped;
         }
 
         /** Writes dL/dQ, dL/dK, dL/dV into {@code gq}, {@code gk}, {@code gv}; a null target is skipped. */
         void backward(INDArray g, INDArray gq, INDArray gk, INDArray gv) {
+            if (p == null) {
+                p = probabilities();
+            }
             if (gv != null) {
-                MatMul.productInto(weights, g, gv, true, false);
+                MatMul.productInto(keep == null ? p : dropped, g, gv, true, false);
             }
-            if (gq == null && gk == null) {
-                return;
+            if (gq != null || gk != null) {
+                // dS = P ⊙ (dP − D) with D = rowsum(dP ⊙ P) = rowsum(dO ⊙ O): an [L, Ev] product instead of [L, S].
+                INDArray gTimesOut = ScratchArrays.take(out.dataType(), out.shape());
+                Nd4j.exec(new MulOp(g, out, gTimesOut));
+                INDArray rowDot = gTimesOut.sum(true, out.rank() - 1);                // [..., L, 1]
+                ScratchArrays.give(gTimesOut);
+                INDArray gScores = ScratchArrays.take(p.dataType(), scoreShape);   // dWeights
+                MatMul.productInto(g, v, gScores, false, true);
+                if (keep != null) {
+                    gScores.muli(keep);
+                }
+                InPlace.subBroadcast(gScores, rowDot);
+                gScores.muli(p);
+                if (gq != null) {
+                    MatMul.scaledProductInto(gScores, k, gq, false, false, scale);  // dQ = dS K / τ
+                }
+                if (gk != null) {
+                    MatMul.scaledProductInto(gScores, q, gk, true, false, scale);   // dK = dSᵀ Q / τ
+                }
+                ScratchArrays.give(gScores);
             }
-            // dS = P ⊙ (dP − D) with D = rowsum(dP ⊙ P) = rowsum(dO ⊙ O): an [L, Ev] product instead of [L, S].
-            INDArray rowDot = g.mul(out).sum(true, out.rank() - 1);            // [..., L, 1]
-            INDArray gScores = MatMul.product(g, v, false, true);         // dWeights, ours to overwrite
-            if (keep != null) {
-                gScores.muli(keep);
-            }
-            InPlace.subBroadcast(gScores, rowDot);
-            gScores.muli(p);
-            if (gq != null) {
-                MatMul.productInto(gScores, k, gq, false, false);
-                gq.muli(scale);
-            }
-            if (gk != null) {
-                MatMul.productInto(gScores, qScaled, gk, true, false);
+            // With dropout, the weights handed out are P ⊙ keep, not P: keep it simple and never recycle there.
+            if (!weightsHandedOut && keep == null) {
+                ScratchArrays.give(p);
+                p = null;
             }
         }
     }

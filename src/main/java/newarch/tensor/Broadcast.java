@@ -55,7 +55,8 @@ public final class Broadcast {
         if (lead > 0 && java.util.Arrays.equals(java.util.Arrays.copyOfRange(g, lead, g.length), target)) {
             // The common bias case, [..., n] → [n]: one column sum over a 2-d view beats a reduction over axes.
             long cols = Shapes.product(target);
-            return Reshaping.contiguous(grad).reshape('c', grad.length() / cols, cols).sum(0).reshape('c', target);
+            return MatMul.columnSums(Reshaping.contiguous(grad).reshape('c', grad.length() / cols, cols))
+                    .reshape('c', target);
         }
         int n = 0;
         int[] axes = new int[g.length];

@@ -1,6 +1,9 @@
 package newarch.tensor;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -94,6 +97,32 @@ public final class MatMul {
     public static void productInto(INDArray a, INDArray b, INDArray out, boolean transposeA, boolean transposeB) {
         long start = MatMulTimer.isEnabled() ? System.nanoTime() : 0;
         Nd4j.matmul(a, b, out, transposeA, transposeB, false);
+        if (start != 0) {
+            MatMulTimer.record(System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * The sums of the columns of a matrix [n, m] as [1, m]. For float and double this is the product of a row of
+     * ones with the matrix: BLAS runs it about 5× faster than ND4J's reduction along dimension 0 (measured on
+     * [4096, 1536], the bias gradient of a packed projection at B=8, L=512).
+     */
+    public static INDArray columnSums(INDArray matrix) {
+        DataType type = matrix.dataType();
+        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+            return matrix.sum(true, 0);
+        }
+        return product(Nd4j.ones(type, 1, matrix.size(0)), matrix, false, false);
+    }
+
+    /**
+     * {@code alpha · op(a) op(b)} written into {@code out}: the scale rides on the product (BLAS's alpha) instead of
+     * costing a separate pass over an operand or the result, as attention's 1/√d does.
+     */
+    public static void scaledProductInto(INDArray a, INDArray b, INDArray out, boolean transposeA, boolean transposeB,
+                                         double alpha) {
+        long start = MatMulTimer.isEnabled() ? System.nanoTime() : 0;
+        Nd4j.exec(new Mmul(a, b, out, alpha, 0.0, new MMulTranspose(transposeA, transposeB, false)));
         if (start != 0) {
             MatMulTimer.record(System.nanoTime() - start);
         }
