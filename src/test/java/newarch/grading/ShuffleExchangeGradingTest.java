@@ -34,9 +34,10 @@ class ShuffleExchangeGradingTest {
                 .replace(residual, "Tensor o = i.mul(0.9).add(c.mul(h));"));
 
         GradeReport r = new Grader(SandboxLimits.defaults()).grade(submission, tmp.resolve("out"), null);
-        // 9.1 half of each test (the unshuffle probes pass); 9.2 untouched (2.5); 9.3 half of each test (the padded
+        // 9.1: the unshuffle probes pass, and for n = 2 and 4 (k ≤ 2) rotating left or right is the same, so the
+        // visible test keeps 1/2 and the hidden one 6/8; 9.2 untouched (2.5); 9.3 half of each test (the padded
         // lengths pass); 9.4 visible kept (initial s), hidden lost.
-        assertEquals(1 + 2.5 + 1 + 1.75, r.score(), 1e-9, r.summary());
+        assertEquals(0.5 + 0.75 + 2.5 + 1 + 1.75, r.score(), 1e-9, r.summary());
         String feedback = Files.readString(tmp.resolve("out").resolve("feedback.md"));
         assertTrue(feedback.contains("shuffleIndex(8): shape [8] is right but values differ"), feedback);
         assertTrue(feedback.contains("i rotated RIGHT by one bit"), feedback);
