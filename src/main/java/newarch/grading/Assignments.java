@@ -8,6 +8,7 @@ import newarch.grading.assignments.MultiHeadAssignment;
 import newarch.grading.assignments.ReformerAssignment;
 import newarch.grading.assignments.SandwichAssignment;
 import newarch.grading.assignments.SelfAttentionAssignment;
+import newarch.grading.assignments.ShuffleExchangeAssignment;
 import newarch.grading.assignments.UniversalTransformerAssignment;
 import newarch.grading.assignments.TransformerAssignment;
 import newarch.grading.assignments.Seq2SeqAttentionAssignment;
@@ -25,6 +26,7 @@ public final class Assignments {
         add(new Seq2SeqAttentionAssignment());
         add(new BeyondTextAssignment());
         add(new ReformerAssignment());
+        add(new ShuffleExchangeAssignment());
     }
 
     private Assignments() {
