@@ -93,7 +93,7 @@ final class CbowResult {
                 .toDoubleVector(), xy.getColumn(1).toDoubleVector(), plotted).save(results.out().resolve(
                 "cbow-projection.png"));
         LinePlot.create().title("CBOW on Moby-Dick: training loss (full softmax over " + vocabulary.size()
-                + " tokens)").axisTitles("step", "cross-entropy").series("", losses)
+                + " tokens)").axisTitles("step", "cross-entropy").series("training loss", losses)
                 .save(results.out().resolve("cbow-loss.png"));
 
         Map<String, Object> settings = new LinkedHashMap<>();
