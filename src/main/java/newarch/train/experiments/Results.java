@@ -38,10 +38,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   rnn-attention        rnn-small vs rnn-attention-small on reverse (train 1..10), exact accuracy per length 1..20
  *   sandwich             sandwich-n3-k{0,1,2} on moby-dick-chars-ctx32, seeds 1..3, validation/test perplexity
  *   ut-act               ut-small (ACT) vs ut-small-fixed on copy (train 1..8, test 9..16), ponder-time heatmap
+ *   digits               cnn-small vs mixer-tiny vs vit-tiny on MNIST digits, seed 1; ViT [CLS] attention maps
  * </pre>
  */
 public final class Results {
-    public static final List<String> NAMES = List.of("transformer-reverse", "rnn-attention", "sandwich", "ut-act");
+    public static final List<String> NAMES = List.of("transformer-reverse", "rnn-attention", "sandwich", "ut-act",
+            "digits");
     static final int SANDWICH_PAIRS = 3;
     static final int RNN_PER_LENGTH = 64;
     static final int[] SANDWICH_K = {0, 1, 2};   // k = 3 is the same order as k = 2 (sss fff)
@@ -84,6 +86,7 @@ public final class Results {
                 case "rnn-attention" -> rnnAttention();
                 case "sandwich" -> sandwich();
                 case "ut-act" -> universalAct();
+                case "digits" -> new DigitsExperiment(this).run();
                 default -> throw new IllegalArgumentException("unknown experiment '" + n + "' (known: "
                         + String.join(", ", NAMES) + ", all)");
             };
@@ -308,18 +311,23 @@ public final class Results {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    private Map<String, Object> run(TrainingConfig c, String dir) {
+    Map<String, Object> run(TrainingConfig c, String dir) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("command", command(c, runs.resolve(dir).toString()));
         r.put("final", finalMetrics(c, dir));
         return r;
     }
 
-    private static JsonObject header(String name, String title) {
+    static JsonObject header(String name, String title) {
         JsonObject json = new JsonObject();
         json.addProperty("experiment", name);
         json.addProperty("title", title);
         return json;
+    }
+
+    /** Where the JSON and the plots go. */
+    Path out() {
+        return out;
     }
 
     private void write(String file, JsonObject json) {
