@@ -39,11 +39,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   sandwich             sandwich-n3-k{0,1,2} on moby-dick-chars-ctx32, seeds 1..3, validation/test perplexity
  *   ut-act               ut-small (ACT) vs ut-small-fixed on copy (train 1..8, test 9..16), ponder-time heatmap
  *   digits               cnn-small vs mixer-tiny vs vit-tiny on MNIST digits, seed 1; ViT [CLS] attention maps
+ *   graph-nodes          graph attention vs an edge-blind MLP, node classification on SBM graphs, seeds 1..5
  * </pre>
  */
 public final class Results {
     public static final List<String> NAMES = List.of("transformer-reverse", "rnn-attention", "sandwich", "ut-act",
-            "digits");
+            "digits", "graph-nodes");
     static final int SANDWICH_PAIRS = 3;
     static final int RNN_PER_LENGTH = 64;
     static final int[] SANDWICH_K = {0, 1, 2};   // k = 3 is the same order as k = 2 (sss fff)
@@ -87,6 +88,7 @@ public final class Results {
                 case "sandwich" -> sandwich();
                 case "ut-act" -> universalAct();
                 case "digits" -> new DigitsExperiment(this).run();
+                case "graph-nodes" -> new GraphNodesExperiment(this).run();
                 default -> throw new IllegalArgumentException("unknown experiment '" + n + "' (known: "
                         + String.join(", ", NAMES) + ", all)");
             };
