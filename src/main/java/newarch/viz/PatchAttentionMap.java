@@ -96,12 +96,12 @@ public final class PatchAttentionMap {
         for (int i = 0; i < images.size(0); i++) {
             INDArray image = images.get(NDArrayIndex.point(i)).dup();           // [C, H, W]
             panels.add(Heatmap.of(image.get(NDArrayIndex.point(0))).title(labels.get(i)).showValues(false)
-                    .range(0, 1).size(260, 240).render());
+                    .range(0, 1).size(280, 260).render());
             List<INDArray> maps = perLayer(classifier, image);
             layers = maps.size();
             for (int l = 0; l < maps.size(); l++) {
-                panels.add(Heatmap.of(maps.get(l)).title("layer " + (l + 1) + ": [CLS] → patches")
-                        .showValues(false).size(260, 240).render());
+                panels.add(Heatmap.of(maps.get(l)).title("layer " + (l + 1))
+                        .showValues(false).size(280, 260).render());
             }
         }
         return FigureGrid.of(panels).columns(layers + 1);

@@ -96,7 +96,7 @@ class PatchAttentionMapTest {
         var png = dir.resolve("attention.png");
         var img = PatchAttentionMap.save(vit, images, List.of("a", "b"), "t", png);
         assertTrue(Files.size(png) > 0);
-        assertTrue(img.getWidth() >= 3 * 260 && img.getHeight() >= 2 * 240, "two rows: image + 2 layer maps");
+        assertTrue(img.getWidth() >= 3 * 280 && img.getHeight() >= 2 * 260, "two rows: image + 2 layer maps");
         assertBadInput(() -> PatchAttentionMap.figure(vit, images, List.of("a")), "with 1 labels");
     }
 }

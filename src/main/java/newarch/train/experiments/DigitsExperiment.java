@@ -27,7 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class DigitsExperiment {
     static final List<String> MODELS = List.of("cnn-small", "mixer-tiny", "vit-tiny");
-    static final long STEPS = 300;
+    static final long STEPS = 600;
     static final long SEED = 1;
     static final int EVAL_EVERY = 100;
     /** All test digits. */
