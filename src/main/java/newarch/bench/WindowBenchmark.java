@@ -17,7 +17,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * as an additive mask ({@link Masks#banded}), which computes all L² scores and throws most away. One sequence of
  * L = 2048 frames, d = 64, float32, single head, windows 16…512; both measured in the same run for each window.
  * {@code value} is the windowed time, {@code baseline} the full masked time, {@code ratio} their quotient (below 1:
- * the window pays). With {@code --quick}: L = 256, windows 8, 32.
+ * the window pays). With {@code --quick}: L = 256, windows 8, 32. Memory is not sampled (that is {@code bench
+ * scaling}'s job, one JVM per point); each row carries the size of the float32 score matrices instead, counted:
+ * {@code score_mb} for the windowed [c × 3c] blocks, {@code score_mb_full} for the full [L × L] matrix — the part of
+ * the memory that depends on the window.
  */
 public final class WindowBenchmark implements Benchmark {
     static final int DIM = 64;
@@ -78,6 +81,8 @@ public final class WindowBenchmark implements Benchmark {
         p.put("pass", "forward+backward");
         p.put("scores_computed", chunks * windowed.chunk() * 3L * windowed.chunk());
         p.put("scores_full", (long) length * length);
+        p.put("score_mb", chunks * windowed.chunk() * 3L * windowed.chunk() * Float.BYTES / (1024.0 * 1024.0));
+        p.put("score_mb_full", (long) length * length * Float.BYTES / (1024.0 * 1024.0));
         p.put("baseline", "full attention with Masks.banded (all L^2 scores)");
         p.put("warmup", warmup);
         p.put("iters", iters);

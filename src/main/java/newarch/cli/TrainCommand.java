@@ -10,6 +10,7 @@ import newarch.data.LengthRange;
 import newarch.data.Tasks;
 import newarch.train.CorpusTasks;
 import newarch.train.Experiment;
+import newarch.train.ImageTasks;
 import newarch.train.TrainableModels;
 import newarch.train.TrainingConfig;
 
@@ -33,7 +34,9 @@ final class TrainCommand implements Command {
     @Override
     public String usage() {
         return USAGE + "\ntasks: " + String.join(", ", Tasks.names()) + "\ncorpus tasks (language models; --eval-size"
-                + " counts validation windows): " + String.join(", ", CorpusTasks.names()) + "\nmodels: "
+                + " counts validation windows): " + String.join(", ", CorpusTasks.names()) + "\nimage tasks (image"
+                + " classifiers; --eval-size counts test images): " + String.join(", ", ImageTasks.names())
+                + "\nmodels: "
                 + String.join(", ", TrainableModels.names());
     }
 
@@ -78,11 +81,13 @@ final class TrainCommand implements Command {
         String model = o.get("--model");
         if (task == null || model == null) {
             throw new UsageException("give --task T and --model M (or --resume DIR); tasks: "
-                    + String.join(", ", Tasks.names()) + "; models: " + String.join(", ", TrainableModels.names()));
+                    + String.join(", ", Tasks.names()) + ", " + String.join(", ", ImageTasks.names()) + "; models: " + String.join(", ", TrainableModels.names()));
         }
         LengthRange train = range(o, "--train-lengths");
         LengthRange test = range(o, "--test-lengths");
-        if (CorpusTasks.isCorpusTask(task)) {
+        if (ImageTasks.isImageTask(task)) {
+            TrainableModels.entry(model);                // an unknown model fails here; the pairing in Experiment
+        } else if (CorpusTasks.isCorpusTask(task)) {
             CorpusTasks.parse(task);                     // a bad context fails here, before anything is written
         } else {
             Tasks.create(task, train, test);             // an unknown task fails here, before anything is written

@@ -15,6 +15,7 @@ import java.util.Map;
 import newarch.data.LanguageModelCorpus;
 import newarch.data.SequenceTask;
 import newarch.data.Tasks;
+import newarch.models.ImageClassifier;
 import newarch.models.LanguageModel;
 import newarch.models.SequenceTagger;
 import newarch.models.SequenceToSequence;
@@ -43,7 +44,9 @@ public final class Experiment {
         this.config = config;
         this.out = out;
         Rng rng = new Rng(config.seed());
-        Setup setup = CorpusTasks.isCorpusTask(config.task()) ? corpusSetup(config, rng) : taskSetup(config, rng);
+        checkPairing(config);
+        Setup setup = ImageTasks.isImageTask(config.task()) ? imageSetup(config, rng)
+                : CorpusTasks.isCorpusTask(config.task()) ? corpusSetup(config, rng) : taskSetup(config, rng);
         this.task = setup.task();
         this.model = setup.model();
         this.objective = setup.objective();
@@ -72,6 +75,39 @@ public final class Experiment {
                     config.labelSmoothing(), config.evalSize());
         }
         return new Setup(task, model, objective);
+    }
+
+    /**
+     * Image classifiers train on image tasks only, and image tasks need an image classifier: a wrong pairing is a
+     * one-line error before any data is loaded or model built.
+     */
+    static void checkPairing(TrainingConfig config) {
+        boolean imageTask = ImageTasks.isImageTask(config.task());
+        boolean imageModel = TrainableModels.isImageClassifier(config.model());
+        if (imageTask && !imageModel) {
+            throw new IllegalArgumentException("task '" + config.task() + "' needs an image classifier ("
+                    + String.join(", ", imageClassifiers()) + "), but '" + config.model() + "' is not one");
+        }
+        if (!imageTask && imageModel) {
+            throw new IllegalArgumentException("model '" + config.model() + "' is an image classifier: train it on an"
+                    + " image task (" + String.join(", ", ImageTasks.names()) + "), not on '" + config.task() + "'");
+        }
+        if (imageTask && (config.trainLengths() != null || config.testLengths() != null)) {
+            throw new IllegalArgumentException("task '" + config.task() + "' has images, not sequences: drop"
+                    + " --train-lengths and --test-lengths");
+        }
+    }
+
+    private static List<String> imageClassifiers() {
+        return TrainableModels.names().stream().filter(TrainableModels::isImageClassifier).toList();
+    }
+
+    /** An image task: an image classifier on the task's fixed train/test split (evalSize: test images scored). */
+    private static Setup imageSetup(TrainingConfig config, Rng rng) {
+        ImageTasks.Task images = ImageTasks.load(config.task());
+        Module model = TrainableModels.create(config.model(), ModelSpec.forImages(images.classes()), rng);
+        return new Setup(null, model, new ImageClassificationObjective((ImageClassifier) model, images.train(),
+                images.test(), config.seed(), config.batchSize(), config.labelSmoothing(), config.evalSize()));
     }
 
     /** A corpus task: a language model over the corpus's vocabulary, scored by perplexity (evalSize: windows). */
@@ -189,7 +225,7 @@ public final class Experiment {
         return config;
     }
 
-    /** The synthetic task, or null for a corpus task. */
+    /** The synthetic task, or null for a corpus or image task. */
     public SequenceTask task() {
         return task;
     }

@@ -1,6 +1,10 @@
 package newarch.train;
 
+import newarch.models.cnn.SmallCnn;
+import newarch.models.cnn.SmallCnnConfig;
 import newarch.models.gpt.GptConfig;
+import newarch.models.mixer.MixerConfig;
+import newarch.models.mixer.MixerModel;
 import newarch.models.gpt.GptLanguageModel;
 import newarch.models.rnn.RnnSeq2Seq;
 import newarch.models.rnn.RnnSeq2SeqConfig;
@@ -11,6 +15,8 @@ import newarch.models.shuffle.ShuffleExchangeConfig;
 import newarch.models.shuffle.ShuffleExchangeNetwork;
 import newarch.models.universal.UniversalTransformer;
 import newarch.models.universal.UniversalTransformerConfig;
+import newarch.models.vit.ViTClassifier;
+import newarch.models.vit.ViTConfig;
 
 /**
  * The CPU-sized models of the results in {@code docs/results.md}, registered in {@link TrainableModels}:
@@ -25,6 +31,10 @@ import newarch.models.universal.UniversalTransformerConfig;
  *       pre-norm. Note K = N − 1 and K = N are the same order (sᴺfᴺ), as in the paper's definition.</li>
  *   <li>{@code nse-small}, {@code rse-small}: Neural and Residual Shuffle-Exchange sequence taggers, m 32, 2 Beneš
  *     blocks, trained per position ({@link TaggingObjective}) on e.g. {@code binary-addition}.</li>
+ *   <li>{@code vit-tiny}, {@code mixer-tiny}, {@code cnn-small}: image classifiers for 28×28 grey digits (task
+ *     {@code digits}) — ViT with 7×7 patches of 4×4, width 64, 4 layers, 4 heads; MLP-Mixer on the same patches,
+ *     C 64, 4 layers; and a two-stage CNN (8 and 16 maps of 3×3, max pooling) — trained by
+ *     {@link ImageClassificationObjective}.</li>
  * </ul>
  * Language models take their context from {@link ModelSpec#languageModelContext()}.
  */
@@ -72,6 +82,31 @@ final class ExperimentModels {
                     + " Beneš blocks", shuffle, (spec, rng) -> new ShuffleExchangeNetwork(
                     ShuffleExchangeConfig.named(name, spec.languageModelVocabulary()), rng));
         }
+
+        registerImageClassifiers();
+    }
+
+    /** The image classifiers, with as many classes as the task has ({@link ModelSpec#classes()}). */
+    private static void registerImageClassifiers() {
+        // Adam at 1e-3 after 100 warm-up steps, no label smoothing (we report the plain test loss), batches of 64.
+        TrainingDefaults images = new TrainingDefaults(1e-3, 100, 0.0, 1.0, 64);
+        ViTConfig vit = ViTClassifier.tinyConfig();
+        TrainableModels.registerImageClassifier("vit-tiny", "ViT image classifier, 7x7 patches of 4x4, hidden 64, "
+                + vit.numHiddenLayers() + " layers, " + vit.numAttentionHeads() + " heads", images,
+                (spec, rng) -> new ViTClassifier(vit, spec.classes(), rng));
+        TrainableModels.registerImageClassifier("mixer-tiny", "MLP-Mixer image classifier, 7x7 patches of 4x4, C 64,"
+                + " 4 layers", images, (spec, rng) -> {
+                    MixerConfig m = MixerConfig.tiny();
+                    return new MixerModel(new MixerConfig(m.imageSize(), m.patchSize(), m.numChannels(),
+                            m.hiddenSize(), m.tokensMlpDim(), m.channelsMlpDim(), m.numLayers(), spec.classes(),
+                            m.layerNormEps()), rng);
+                });
+        TrainableModels.registerImageClassifier("cnn-small", "CNN image classifier, 3x3 convolutions of 8 and 16 maps,"
+                + " max pooling", images, (spec, rng) -> {
+                    SmallCnnConfig c = SmallCnnConfig.small();
+                    return new SmallCnn(new SmallCnnConfig(c.imageSize(), c.numChannels(), c.channels1(),
+                            c.channels2(), c.kernel(), c.pooling(), spec.classes()), rng);
+                });
     }
 
     /** The registry name of the sandwich model with n attention/feed-forward pairs and coefficient k. */

@@ -37,6 +37,19 @@ public record ModelSpec(int sourceVocabulary, int targetVocabulary, int maxSourc
     }
 
     /**
+     * The spec of an image classifier over {@code classes} classes (an image task): the output "vocabulary" is the
+     * classes, read back by {@link #classes()}; the lengths mean nothing for images and are 1.
+     */
+    public static ModelSpec forImages(int classes) {
+        return new ModelSpec(classes, classes, 1, 1);
+    }
+
+    /** The classes of an image classifier ({@link #forImages}). */
+    public int classes() {
+        return targetVocabulary;
+    }
+
+    /**
      * The context a decoder-only language model needs for the same task: BOS, source, EOS, target, EOS
      * (see {@link LanguageModelObjective}).
      */

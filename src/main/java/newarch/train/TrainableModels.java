@@ -1,8 +1,11 @@
 package newarch.train;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import newarch.models.ImageClassifier;
 import newarch.models.LanguageModel;
 import newarch.models.SequenceTagger;
 import newarch.models.SequenceToSequence;
@@ -16,8 +19,8 @@ import newarch.tensor.Rng;
  * <pre>
  * register("gru-tiny", "GRU encoder-decoder with attention, 64 wide", (spec, rng) -> new GruSeq2Seq(..., rng));
  * </pre>
- * The factory returns a {@link Module} that implements {@link SequenceToSequence}, {@link LanguageModel} or
- * {@link SequenceTagger}, and must
+ * The factory returns a {@link Module} that implements {@link SequenceToSequence}, {@link LanguageModel},
+ * {@link SequenceTagger} or {@link ImageClassifier}, and must
  * draw all its randomness — initialisation and dropout — from the given {@link Rng}: the trainer saves and restores
  * that generator, which is what makes runs reproducible and resumable.
  */
@@ -33,6 +36,7 @@ public final class TrainableModels {
     }
 
     private static final Map<String, Entry> MODELS = new LinkedHashMap<>();
+    private static final Set<String> IMAGE_CLASSIFIERS = new HashSet<>();
 
     static {
         for (String name : TransformerSeq2SeqConfig.names()) {
@@ -77,12 +81,30 @@ public final class TrainableModels {
         return e;
     }
 
+    /** Whether the named model is an image classifier (it needs an image task, e.g. {@code digits}). */
+    public static synchronized boolean isImageClassifier(String name) {
+        entry(name);
+        return IMAGE_CLASSIFIERS.contains(name);
+    }
+
+    /**
+     * Registers an image classifier: its factory gets {@link ModelSpec#forImages} and must return an
+     * {@link ImageClassifier}; the trainer pairs it with image tasks only.
+     */
+    public static synchronized void registerImageClassifier(String name, String description,
+                                                            TrainingDefaults defaults, Factory factory) {
+        register(name, description, defaults, factory);
+        IMAGE_CLASSIFIERS.add(name);
+    }
+
     /** Builds the named model and checks it is something the trainer can train. */
     public static Module create(String name, ModelSpec spec, Rng rng) {
         Module m = entry(name).factory().create(spec, rng);
-        if (!(m instanceof SequenceToSequence) && !(m instanceof LanguageModel) && !(m instanceof SequenceTagger)) {
+        if (!(m instanceof SequenceToSequence) && !(m instanceof LanguageModel) && !(m instanceof SequenceTagger)
+                && !(m instanceof ImageClassifier)) {
             throw new IllegalStateException("model '" + name + "' is a " + m.getClass().getSimpleName()
-                    + ", which is neither a SequenceToSequence, a LanguageModel nor a SequenceTagger");
+                    + ", which is neither a SequenceToSequence, a LanguageModel, a SequenceTagger nor an"
+                    + " ImageClassifier");
         }
         return m;
     }

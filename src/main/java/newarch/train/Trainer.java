@@ -145,7 +145,7 @@ public final class Trainer {
     private static String summary(Map<String, Double> metrics) {
         StringBuilder s = new StringBuilder();
         metrics.forEach((k, v) -> {
-            if (k.endsWith(".exact") || k.endsWith(".perplexity")) {
+            if (k.endsWith(".exact") || k.endsWith(".perplexity") || k.endsWith(".accuracy")) {
                 s.append(String.format(Locale.ROOT, " %s %.3f", k, v));
             }
         });

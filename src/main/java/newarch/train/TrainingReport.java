@@ -104,13 +104,15 @@ public final class TrainingReport {
         return p;
     }
 
-    /** Every exact-match metric over steps, or null when there is none. */
+    /** Every exact-match metric (or image-classification accuracy) over steps, or null when there is none. */
     public static LinePlot evalPlot(TrainingConfig config, TrainingHistory h) {
         List<TrainingHistory.Evaluation> evals = h.evaluations();
         LinePlot p = LinePlot.create().title(config.model() + " on " + config.task() + ": held-out accuracy")
-                .axisTitles("step", "exact-sequence accuracy").yRange(0, 1).markers(evals.size() <= 30);
+                .axisTitles("step", ImageTasks.isImageTask(config.task()) ? "test accuracy" : "exact-sequence accuracy")
+                .yRange(0, 1).markers(evals.size() <= 30);
         Set<String> keys = new LinkedHashSet<>();
-        evals.forEach(e -> e.metrics().keySet().stream().filter(k -> k.endsWith(".exact")).forEach(keys::add));
+        evals.forEach(e -> e.metrics().keySet().stream().filter(k -> k.endsWith(".exact") || k.endsWith(".accuracy"))
+                .forEach(keys::add));
         if (keys.isEmpty()) {
             return null;
         }

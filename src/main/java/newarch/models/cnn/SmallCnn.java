@@ -1,5 +1,6 @@
 package newarch.models.cnn;
 
+import newarch.models.ImageClassifier;
 import newarch.nn.Linear;
 import newarch.nn.Module;
 import newarch.tensor.Rng;
@@ -14,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * weight sharing across positions — is what ViT has to learn from data. Names {@code conv1}, {@code conv2},
  * {@code fc}.
  */
-public class SmallCnn extends Module {
+public class SmallCnn extends Module implements ImageClassifier {
     private final SmallCnnConfig config;
     private final Conv2d conv1;
     private final Conv2d conv2;
@@ -42,6 +43,21 @@ public class SmallCnn extends Module {
 
     public Tensor forward(INDArray images) {
         return forward(Tensor.constant(images));
+    }
+
+    @Override
+    public Tensor classify(INDArray images) {
+        return forward(images);
+    }
+
+    @Override
+    public int numClasses() {
+        return config.numClasses();
+    }
+
+    @Override
+    public long[] imageShape() {
+        return new long[] {config.numChannels(), config.imageSize(), config.imageSize()};
     }
 
     public SmallCnnConfig config() {

@@ -1,5 +1,6 @@
 package newarch.models.mixer;
 
+import newarch.models.ImageClassifier;
 import newarch.nn.LayerNorm;
 import newarch.nn.Linear;
 import newarch.nn.Module;
@@ -15,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * its weights. Parameter names follow timm's {@code MlpMixer}: {@code stem.proj.*}, {@code blocks.N.norm1.*},
  * {@code blocks.N.mlp_tokens.fc1.*}, ..., {@code norm.*}, {@code head.*}.
  */
-public class MixerModel extends Module {
+public class MixerModel extends Module implements ImageClassifier {
     private final MixerConfig config;
     private final MixerStem stem;
     private final ModuleList<MixerBlock> blocks;
@@ -47,6 +48,21 @@ public class MixerModel extends Module {
 
     public Tensor forward(INDArray images) {
         return forward(Tensor.constant(images));
+    }
+
+    @Override
+    public Tensor classify(INDArray images) {
+        return forward(images);
+    }
+
+    @Override
+    public int numClasses() {
+        return config.numClasses();
+    }
+
+    @Override
+    public long[] imageShape() {
+        return new long[] {config.numChannels(), config.imageSize(), config.imageSize()};
     }
 
     public MixerConfig config() {

@@ -2,6 +2,7 @@ package newarch.models.vit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import newarch.models.ImageClassifier;
 import newarch.nn.Linear;
 import newarch.nn.Module;
 import newarch.tensor.Rng;
@@ -13,14 +14,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * without pooler ({@code vit.*}) and a linear head ({@code classifier.*}) on the final [CLS] state, which after the
  * last LayerNorm is the image representation the paper's eq. 4 classifies.
  */
-public class ViTClassifier extends Module {
+public class ViTClassifier extends Module implements ImageClassifier {
     private final ViTModel vit;
+    private final int numClasses;
     private final Linear classifier;
 
     public ViTClassifier(ViTConfig config, int numClasses, Rng rng) {
         if (numClasses <= 0) {
             throw new IllegalArgumentException("ViT classifier: num_labels " + numClasses + " must be positive");
         }
+        this.numClasses = numClasses;
         this.vit = child("vit", new ViTModel(config.withoutPooler(), rng));
         this.classifier = child("classifier", new Linear(config.hiddenSize(), numClasses, true, rng));
     }
@@ -39,6 +42,22 @@ public class ViTClassifier extends Module {
 
     public Tensor forward(INDArray pixelValues) {
         return forward(Tensor.constant(pixelValues));
+    }
+
+    @Override
+    public Tensor classify(INDArray images) {
+        return forward(images);
+    }
+
+    @Override
+    public int numClasses() {
+        return numClasses;
+    }
+
+    @Override
+    public long[] imageShape() {
+        ViTConfig c = vit.config();
+        return new long[] {c.numChannels(), c.imageSize(), c.imageSize()};
     }
 
     public ViTModel vit() {

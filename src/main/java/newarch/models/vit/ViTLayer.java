@@ -1,5 +1,6 @@
 package newarch.models.vit;
 
+import newarch.attention.AttentionOutput;
 import newarch.nn.LayerNorm;
 import newarch.nn.Module;
 import newarch.tensor.Rng;
@@ -24,7 +25,13 @@ public class ViTLayer extends Module {
 
     /** [B, L, D] → [B, L, D]. */
     public Tensor forward(Tensor z) {
-        Tensor h = z.add(attention.forward(layernormBefore.forward(z)));
-        return h.add(mlp.forward(layernormAfter.forward(h)));
+        return forwardWithAttention(z).output();
+    }
+
+    /** [B, L, D] → the layer's output [B, L, D] with its self-attention weights [B, heads, L, L]. */
+    public AttentionOutput forwardWithAttention(Tensor z) {
+        AttentionOutput a = attention.attend(layernormBefore.forward(z));
+        Tensor h = z.add(a.output());
+        return new AttentionOutput(h.add(mlp.forward(layernormAfter.forward(h))), a.weights());
     }
 }

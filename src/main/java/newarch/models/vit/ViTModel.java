@@ -1,10 +1,14 @@
 package newarch.models.vit;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import newarch.attention.AttentionOutput;
 import newarch.nn.LayerNorm;
 import newarch.nn.Module;
 import newarch.nn.ModuleList;
+import newarch.tensor.GradMode;
 import newarch.tensor.Rng;
 import newarch.tensor.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,6 +43,23 @@ public class ViTModel extends Module {
         }
         Tensor last = layernorm.forward(z);
         return new ViTOutput(last, pooler == null ? null : pooler.forward(last));
+    }
+
+    /**
+     * The self-attention weights of every encoder layer for these pixel values, first layer first: each
+     * [B, heads, N+1, N+1], token 0 being [CLS] and tokens 1..N the patches row by row. Computed without gradients.
+     */
+    public List<INDArray> attentionWeights(INDArray pixelValues) {
+        List<INDArray> weights = new ArrayList<>();
+        try (GradMode ignored = GradMode.off()) {
+            Tensor z = embeddings.forward(Tensor.constant(pixelValues)); // [B, N+1, D]
+            for (ViTLayer layer : layers) {
+                AttentionOutput a = layer.forwardWithAttention(z);
+                weights.add(a.weights().data());                    // [B, heads, N+1, N+1]
+                z = a.output();
+            }
+        }
+        return weights;
     }
 
     /** The same for a plain array of pixel values. */

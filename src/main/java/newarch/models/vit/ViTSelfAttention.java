@@ -1,5 +1,6 @@
 package newarch.models.vit;
 
+import newarch.attention.AttentionOutput;
 import newarch.attention.ScaledDotProductAttention;
 import newarch.nn.Linear;
 import newarch.nn.Module;
@@ -31,10 +32,19 @@ public class ViTSelfAttention extends Module {
 
     /** x [B, L, D] (already layer-normed) → [B, L, D]. */
     public Tensor forward(Tensor x) {
-        Tensor out = ScaledDotProductAttention.attend(splitHeads(qProj.forward(x)), splitHeads(kProj.forward(x)),
-                splitHeads(vProj.forward(x)), null, 1 / Math.sqrt(headDim), 0, null).output(); // [B, heads, L, headDim]
+        return attend(x).output();
+    }
+
+    /**
+     * x [B, L, D] (already layer-normed) → the output [B, L, D] and, for inspection, the attention weights
+     * [B, heads, L, L] (row i: how query token i spreads its attention over the keys; detached from the graph).
+     */
+    public AttentionOutput attend(Tensor x) {
+        AttentionOutput a = ScaledDotProductAttention.attend(splitHeads(qProj.forward(x)), splitHeads(kProj.forward(x)),
+                splitHeads(vProj.forward(x)), null, 1 / Math.sqrt(headDim), 0, null);
+        Tensor out = a.output();                                                                       // [B, heads, L, headDim]
         Tensor merged = out.permute(0, 2, 1, 3).reshape(x.size(0), x.size(1), (long) heads * headDim); // [B, L, D]
-        return oProj.forward(merged);
+        return new AttentionOutput(oProj.forward(merged), a.weights());
     }
 
     /** [B, L, D] → [B, heads, L, headDim]. */

@@ -42,11 +42,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   last-word            rse-small vs ut-small vs transformer-tiny on LAMBADA-style last-word prediction (Moby-Dick)
  *   cbow                 word2vec CBOW on Moby-Dick: nearest neighbours, analogies, 2-D projection
  *   spam-baselines       SpamAssassin spam vs ham: Tribuo logistic regression on bag-of-words and bigrams
+ *   digits               cnn-small vs mixer-tiny vs vit-tiny on MNIST digits, seed 1; ViT [CLS] attention maps
+ *   graph-nodes          graph attention vs an edge-blind MLP, node classification on SBM graphs, seeds 1..5
  * </pre>
  */
 public final class Results {
     public static final List<String> NAMES = List.of("transformer-reverse", "rnn-attention", "sandwich", "ut-act",
-            "last-word", "cbow", "spam-baselines");
+            "last-word", "cbow", "spam-baselines", "digits", "graph-nodes");
     static final List<String> LAST_WORD_MODELS = List.of("rse-small", "ut-small", "transformer-tiny");
     static final int SANDWICH_PAIRS = 3;
     static final int RNN_PER_LENGTH = 64;
@@ -93,6 +95,8 @@ public final class Results {
                 case "last-word" -> LastWordResult.of(this).json();
                 case "cbow" -> CbowResult.of(this).json();
                 case "spam-baselines" -> SpamBaselineResult.json();
+                case "digits" -> new DigitsExperiment(this).run();
+                case "graph-nodes" -> new GraphNodesExperiment(this).run();
                 default -> throw new IllegalArgumentException("unknown experiment '" + n + "' (known: "
                         + String.join(", ", NAMES) + ", all)");
             };
@@ -336,6 +340,7 @@ public final class Results {
         return json;
     }
 
+    /** Where the JSON and the plots go. */
     Path out() {
         return out;
     }
