@@ -77,10 +77,6 @@ public final class LastWordTask extends SequenceTask {
 
     /** How many passages of {@code length} words the text offers (answers whose earlier mention is in reach). */
     public int passages(int length) {
-        return reachable(length);
-    }
-
-    private int reachable(int length) {
         int lo = 0;
         int hi = distance.length;   // the first index whose distance exceeds length
         while (lo < hi) {
@@ -97,7 +93,7 @@ public final class LastWordTask extends SequenceTask {
     @Override
     protected Example generate(SplittableRandom random, LengthRange lengths) {
         int length = lengths.draw(random);
-        int end = answers[random.nextInt(reachable(length))];
+        int end = answers[random.nextInt(passages(length))];
         return new Example(Arrays.copyOfRange(words, end - length, end), new int[] {words[end]});
     }
 
@@ -111,7 +107,7 @@ public final class LastWordTask extends SequenceTask {
 
     @Override
     protected double inputsOfSourceLength(int sourceTokens) {
-        return reachable(sourceTokens);
+        return passages(sourceTokens);
     }
 
     @Override
