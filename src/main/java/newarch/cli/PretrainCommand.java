@@ -6,7 +6,7 @@ import newarch.data.pretraining.SentencePairs;
 import newarch.train.PreTrainingRun;
 
 /**
- * {@code pretrain --model bert-tiny|albert-tiny [--task nsp|sop] [--steps N] ... --out DIR}: masked-LM plus
+ * {@code pretrain --model bert-tiny|bert-mini|albert-tiny [--task nsp|sop] [--steps N] ... --out DIR}: masked-LM plus
  * sentence-pair pre-training of a tiny encoder on Moby-Dick (see {@link PreTrainingRun}).
  */
 final class PretrainCommand implements Command {
@@ -17,7 +17,7 @@ final class PretrainCommand implements Command {
 
     @Override
     public String usage() {
-        return "pretrain --model bert-tiny|albert-tiny [--task nsp|sop] [--steps 600] [--batch 32] [--lr 1e-3]"
+        return "pretrain --model bert-tiny|bert-mini|albert-tiny [--task nsp|sop] [--steps 600] [--batch 32] [--lr 1e-3]"
                 + " [--warmup 60] [--seed 1] [--max-length 48] [--vocab 3000] [--eval-pairs 512] [--eval-every 200]"
                 + " [--threads N] --out DIR";
     }

@@ -9,6 +9,7 @@ import newarch.data.pretraining.MaskedTokens;
 import newarch.data.pretraining.PairBatch;
 import newarch.data.pretraining.PreTrainingCorpus;
 import newarch.data.pretraining.SentencePairs;
+import newarch.models.bert.MaskedPositions;
 import newarch.models.bert.PreTrainingOutput;
 import newarch.tensor.GradMode;
 import newarch.tensor.Tensor;
@@ -22,10 +23,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * documents: masked-LM accuracy and loss at the selected positions, sentence-task accuracy and loss.
  */
 public final class PreTrainingObjective implements TrainingObjective {
-    /** A model with both pre-training heads (BertForPreTraining, AlbertForPreTraining). */
+    /**
+     * A model with both pre-training heads (BertForPreTraining, AlbertForPreTraining) whose masked-LM logits are
+     * computed only at the flat positions given ([N, V]).
+     */
     @FunctionalInterface
     public interface Model {
-        PreTrainingOutput forward(INDArray inputIds, INDArray attentionMask, INDArray tokenTypeIds);
+        PreTrainingOutput forward(INDArray inputIds, INDArray attentionMask, INDArray tokenTypeIds,
+                                  INDArray maskedPositions);
     }
 
     private static final CrossEntropy MEAN = new CrossEntropy(0, MaskedTokens.IGNORED, CrossEntropy.Reduction.MEAN);
@@ -74,11 +79,45 @@ public final class PreTrainingObjective implements TrainingObjective {
     @Override
     public StepLoss loss(long step) {
         PairBatch b = trainingBatch(step);
-        PreTrainingOutput out = model.forward(b.inputIds(), b.attentionMask(), b.tokenTypeIds());
-        Tensor mlm = MEAN.sequenceLoss(out.predictionLogits(), b.mlmLabels());
+        MaskedPositions masked = MaskedPositions.of(b.mlmLabels(), MaskedTokens.IGNORED);
+        PreTrainingOutput out = model.forward(b.inputIds(), b.attentionMask(), b.tokenTypeIds(), masked.positions());
+        Tensor mlm = MEAN.loss(out.predictionLogits(), masked.labels());
         Tensor total = mlm.add(MEAN.loss(out.sentenceLogits(), b.sentenceLabels()));
         long tokens = b.attentionMask().sumNumber().longValue();
         return new StepLoss(total, total.data().getDouble(0), 0, tokens, tokens);
+    }
+
+    /** Masked-LM logits [N, V] at flat positions [N] of a batch, from any model (e.g. a student without NSP head). */
+    @FunctionalInterface
+    public interface MaskedLm {
+        Tensor logits(PairBatch batch, INDArray maskedPositions);
+    }
+
+    /** Masked-LM accuracy of {@code model} on the same fixed held-out pairs {@link #evaluate()} scores. */
+    public double maskedLmAccuracy(MaskedLm model) {
+        SplittableRandom random = new SplittableRandom(seed ^ EVAL_SALT);
+        long right = 0;
+        long count = 0;
+        try (GradMode ignored = GradMode.off()) {
+            for (int done = 0; done < evalPairs; done += EVAL_BATCH) {
+                PairBatch b = batch(heldOut, random, Math.min(EVAL_BATCH, evalPairs - done));
+                MaskedPositions masked = MaskedPositions.of(b.mlmLabels(), MaskedTokens.IGNORED);
+                INDArray predicted = model.logits(b, masked.positions()).data().argMax(1).castTo(DataType.LONG);
+                right += predicted.eq(masked.labels()).castTo(DataType.LONG).sumNumber().longValue();
+                count += masked.labels().length();
+            }
+        }
+        return (double) right / count;
+    }
+
+    /** The first {@code batches} held-out batches of {@link #evaluate()}, e.g. for timing models on equal inputs. */
+    public List<PairBatch> heldOutBatches(int batches) {
+        SplittableRandom random = new SplittableRandom(seed ^ EVAL_SALT);
+        List<PairBatch> out = new ArrayList<>();
+        for (int i = 0; i < batches; i++) {
+            out.add(batch(heldOut, random, EVAL_BATCH));
+        }
+        return out;
     }
 
     @Override
@@ -92,12 +131,13 @@ public final class PreTrainingObjective implements TrainingObjective {
         try (GradMode ignored = GradMode.off()) {
             for (int done = 0; done < evalPairs; done += EVAL_BATCH) {
                 PairBatch b = batch(heldOut, random, Math.min(EVAL_BATCH, evalPairs - done));
-                PreTrainingOutput out = model.forward(b.inputIds(), b.attentionMask(), b.tokenTypeIds());
-                mlmLoss += SUM.sequenceLoss(out.predictionLogits(), b.mlmLabels()).data().getDouble(0);
-                INDArray predicted = out.predictionLogits().data().argMax(2).castTo(DataType.LONG);  // [B, L]
-                INDArray scored = b.mlmLabels().neq(MaskedTokens.IGNORED).castTo(DataType.LONG);
-                mlmRight += predicted.eq(b.mlmLabels()).castTo(DataType.LONG).muli(scored).sumNumber().longValue();
-                mlmCount += scored.sumNumber().longValue();
+                MaskedPositions masked = MaskedPositions.of(b.mlmLabels(), MaskedTokens.IGNORED);
+                PreTrainingOutput out = model.forward(b.inputIds(), b.attentionMask(), b.tokenTypeIds(),
+                        masked.positions());
+                mlmLoss += SUM.loss(out.predictionLogits(), masked.labels()).data().getDouble(0);
+                INDArray predicted = out.predictionLogits().data().argMax(1).castTo(DataType.LONG);   // [N]
+                mlmRight += predicted.eq(masked.labels()).castTo(DataType.LONG).sumNumber().longValue();
+                mlmCount += masked.labels().length();
                 sentenceLoss += SUM.loss(out.sentenceLogits(), b.sentenceLabels()).data().getDouble(0);
                 INDArray guess = out.sentenceLogits().data().argMax(1).castTo(DataType.LONG);
                 sentenceRight += guess.eq(b.sentenceLabels()).castTo(DataType.LONG).sumNumber().longValue();

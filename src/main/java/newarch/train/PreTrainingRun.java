@@ -26,13 +26,13 @@ import newarch.viz.LinePlot;
  * Moby-Dick at CPU scale, with a seeded, reproducible schedule; writes {@code metrics.json} (settings, parameter
  * count, every evaluation, the command) and {@code loss.png} into the output directory.
  *
- * @param model     bert-tiny or albert-tiny
+ * @param model     bert-tiny, bert-mini (the same, 4 layers deep) or albert-tiny
  * @param task      the sentence-level task (NSP for BERT, SOP for ALBERT by default)
  * @param maxLength longest pair in tokens, [CLS] and [SEP]s included
  */
 public record PreTrainingRun(String model, SentencePairs.Task task, long steps, int batchSize, double learningRate,
                              int warmup, long seed, int maxLength, int vocabularySize, int evalPairs, long evalEvery) {
-    public static final List<String> MODELS = List.of("bert-tiny", "albert-tiny");
+    public static final List<String> MODELS = List.of("bert-tiny", "bert-mini", "albert-tiny");
 
     public PreTrainingRun {
         if (!MODELS.contains(model)) {
@@ -53,27 +53,40 @@ public record PreTrainingRun(String model, SentencePairs.Task task, long steps, 
         return new PreTrainingRun(model, task, 600, 32, 1e-3, 60, 1, 48, 3000, 512, 200);
     }
 
-    /** The tiny configurations: hidden 64, 2 layers, 4 heads, feed-forward 256 (ALBERT: embeddings of 32, shared). */
+    /**
+     * The tiny configurations: hidden 64, 2 layers (bert-mini: 4), 4 heads, feed-forward 256 (ALBERT: embeddings of 32,
+     * shared).
+     */
     public Module build(int vocabulary, Rng rng) {
-        if (model.equals("bert-tiny")) {
-            return new BertForPreTraining(new BertConfig(vocabulary, 64, 2, 4, 256, "gelu", 0.1, 0.1, maxLength, 2,
-                    0.02, 1e-12), rng);
+        if (model.startsWith("bert")) {
+            return new BertForPreTraining(bertConfig(vocabulary), rng);
         }
         return new AlbertForPreTraining(new AlbertConfig(vocabulary, 32, 64, 2, 1, 4, 256, 1, "gelu_new", 0.1, 0.1,
                 maxLength, 2, 0.02, 1e-12), rng);
     }
 
-    /** The command line that repeats this run. */
-    public String command(Path out) {
-        return "newarch pretrain --model " + model + " --task " + task.name().toLowerCase(java.util.Locale.ROOT)
-                + " --steps " + steps + " --batch " + batchSize + " --lr " + learningRate + " --warmup " + warmup
-                + " --seed " + seed + " --max-length " + maxLength + " --vocab " + vocabularySize + " --eval-pairs "
-                + evalPairs + " --out " + out;
+    /** The configuration of the BERT models at a vocabulary size. */
+    public BertConfig bertConfig(int vocabulary) {
+        if (!model.startsWith("bert")) {
+            throw new IllegalArgumentException(model + " is not a BERT model");
+        }
+        return new BertConfig(vocabulary, 64, model.equals("bert-mini") ? 4 : 2, 4, 256, "gelu", 0.1, 0.1, maxLength, 2,
+                0.02, 1e-12);
     }
 
-    /** Trains from scratch on Moby-Dick and writes the results; returns the final metrics. */
-    public Map<String, Object> run(Path out, PrintStream progress) {
-        PreTrainingCorpus corpus = new PreTrainingCorpus(Corpus.mobyDick().text(), vocabularySize);
+    /**
+     * A pre-trained model with the corpus whose vocabulary it reads, its metrics before training and its history.
+     */
+    public record Pretrained(Module model, PreTrainingCorpus corpus, Map<String, Double> before,
+                             TrainingHistory history, double seconds) {
+        /** The BERT encoder inside (bert-tiny, bert-mini). */
+        public BertForPreTraining bert() {
+            return (BertForPreTraining) model;
+        }
+    }
+
+    /** Pre-trains a fresh model on {@code corpus} with this run's settings and seed. */
+    public Pretrained pretrain(PreTrainingCorpus corpus, PrintStream progress) {
         Rng rng = new Rng(seed);
         Module m = build(corpus.vocabulary().size(), rng);
         PreTrainingObjective.Model forward = m instanceof BertForPreTraining b ? b::forward
@@ -87,19 +100,43 @@ public record PreTrainingRun(String model, SentencePairs.Task task, long steps, 
         long start = System.nanoTime();
         Map<String, Double> before = objective.evaluate();
         TrainingHistory history = trainer.run();
+        m.eval();
+        return new Pretrained(m, corpus, before, history, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The command line that repeats this run. */
+    public String command(Path out) {
+        return "newarch pretrain --model " + model + " --task " + task.name().toLowerCase(java.util.Locale.ROOT)
+                + " --steps " + steps + " --batch " + batchSize + " --lr " + learningRate + " --warmup " + warmup
+                + " --seed " + seed + " --max-length " + maxLength + " --vocab " + vocabularySize + " --eval-pairs "
+                + evalPairs + " --out " + out;
+    }
+
+    /**
+     * Trains from scratch on Moby-Dick and writes the results; returns the final metrics. The weights go to
+     * {@code model.safetensors} and the vocabulary, one token per line in id order, to {@code vocab.txt}.
+     */
+    public Map<String, Object> run(Path out, PrintStream progress) {
+        Pretrained p = pretrain(new PreTrainingCorpus(Corpus.mobyDick().text(), vocabularySize), progress);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("command", command(out));
-        result.put("parameters", m.parameterCount());
-        result.put("vocabulary", corpus.vocabulary().size());
-        result.put("training_documents", corpus.training().size());
-        result.put("held_out_documents", corpus.heldOut().size());
-        result.put("before_training", before);
-        result.put("final", history.lastEvaluation().metrics());
-        result.put("wall_seconds", (System.nanoTime() - start) / 1e9);
+        result.put("parameters", p.model().parameterCount());
+        result.put("vocabulary", p.corpus().vocabulary().size());
+        result.put("training_documents", p.corpus().training().size());
+        result.put("held_out_documents", p.corpus().heldOut().size());
+        result.put("before_training", p.before());
+        result.put("final", p.history().lastEvaluation().metrics());
+        result.put("wall_seconds", p.seconds());
         Map<Long, Map<String, Double>> evaluations = new LinkedHashMap<>();
-        history.evaluations().forEach(e -> evaluations.put(e.step(), e.metrics()));
+        p.history().evaluations().forEach(e -> evaluations.put(e.step(), e.metrics()));
         result.put("evaluations", evaluations);
-        write(out, result, history);
+        write(out, result, p.history());
+        p.model().save(out.resolve("model.safetensors"));
+        try {
+            Files.write(out.resolve("vocab.txt"), p.corpus().vocabulary().tokens(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out.resolve("vocab.txt"), e);
+        }
         return result;
     }
 

@@ -28,20 +28,21 @@ public final class PreTrainingCorpus {
 
     /** @param vocabularySize words kept besides the reserved tokens and [MASK]; rarer words become [UNK] */
     public PreTrainingCorpus(String text, int vocabularySize) {
-        WordTokenizer tokenizer = new WordTokenizer(true);
+        this(sentencesOf(text), vocabularySize);
+    }
+
+    /**
+     * A corpus of text that is already tokenised (e.g. a tagged corpus): documents, each a list of sentences of tokens;
+     * documents of fewer than two sentences are left out, since sentence pairs need two.
+     */
+    public PreTrainingCorpus(List<List<List<String>>> documents, int vocabularySize) {
         List<List<List<String>>> docs = new ArrayList<>();
         List<String> all = new ArrayList<>();
-        for (String paragraph : text.split("\n+")) {   // one paragraph per line, as Corpus.reflowed() writes
-            List<List<String>> sentences = new ArrayList<>();
-            for (String sentence : paragraph.strip().split("(?<=[.!?])\\s+")) {
-                List<String> tokens = tokenizer.tokenize(sentence);
-                if (!tokens.isEmpty()) {
-                    sentences.add(tokens);
-                    all.addAll(tokens);
-                }
-            }
+        for (List<List<String>> doc : documents) {
+            List<List<String>> sentences = doc.stream().filter(s -> !s.isEmpty()).toList();
             if (sentences.size() >= 2) {
                 docs.add(sentences);
+                sentences.forEach(all::addAll);
             }
         }
         if (docs.size() < 20) {
@@ -71,6 +72,25 @@ public final class PreTrainingCorpus {
         int split = encoded.size() - encoded.size() / 10;
         this.training = List.copyOf(encoded.subList(0, split));
         this.heldOut = List.copyOf(encoded.subList(split, encoded.size()));
+    }
+
+    /** Paragraphs (one per line) split into sentences at '.', '!' and '?', lower-cased word and punctuation tokens. */
+    private static List<List<List<String>>> sentencesOf(String text) {
+        WordTokenizer tokenizer = new WordTokenizer(true);
+        List<List<List<String>>> docs = new ArrayList<>();
+        for (String paragraph : text.split("\n+")) {   // one paragraph per line, as Corpus.reflowed() writes
+            List<List<String>> sentences = new ArrayList<>();
+            for (String sentence : paragraph.strip().split("(?<=[.!?])\\s+")) {
+                sentences.add(tokenizer.tokenize(sentence));
+            }
+            docs.add(sentences);
+        }
+        return docs;
+    }
+
+    /** The ids of {@code tokens}; words outside the vocabulary become [UNK]. */
+    public int[] encode(List<String> tokens) {
+        return VocabularyBuilder.encode(vocabulary, tokens);
     }
 
     public Vocabulary vocabulary() {

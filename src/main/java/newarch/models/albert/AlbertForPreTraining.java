@@ -30,6 +30,15 @@ public class AlbertForPreTraining extends Module {
                 sopClassifier.forward(enc.poolerOutput()), enc);
     }
 
+    /** As the 3-argument forward, with masked-LM logits [N, V] only at {@code maskedPositions} (flat b·L + l). */
+    public PreTrainingOutput forward(INDArray inputIds, INDArray attentionMask, INDArray tokenTypeIds,
+                                     INDArray maskedPositions) {
+        EncoderOutput enc = albert.forward(inputIds, attentionMask, tokenTypeIds);
+        return new PreTrainingOutput(predictions.forward(newarch.models.bert.MaskedPositions.gather(
+                enc.lastHiddenState(), maskedPositions), albert.embeddings().wordEmbeddings()),
+                sopClassifier.forward(enc.poolerOutput()), enc);
+    }
+
     /** Loads a Hugging Face AlbertForPreTraining checkpoint strictly; the tied decoder and position ids are skipped. */
     public void loadHuggingFace(Map<String, INDArray> checkpoint) {
         Map<String, INDArray> state = new LinkedHashMap<>();

@@ -27,6 +27,19 @@ public class BertForPreTraining extends Module {
     }
 
     /**
+     * As {@link #forward(INDArray, INDArray, INDArray)}, but the masked-LM head runs only at {@code maskedPositions}
+     * (flat indices b·L + l into the batch), so its logits are [N, V]: the vocabulary projection is by far the largest
+     * product of a small model, and BERT's own pre-training code likewise gathers the predicted positions first.
+     */
+    public PreTrainingOutput forward(INDArray inputIds, INDArray attentionMask, INDArray tokenTypeIds,
+                                     INDArray maskedPositions) {
+        EncoderOutput enc = bert.forward(inputIds, attentionMask, tokenTypeIds);
+        return new PreTrainingOutput(cls.predictionLogits(MaskedPositions.gather(enc.lastHiddenState(),
+                maskedPositions), bert.embeddings().wordEmbeddings()), cls.seqRelationshipLogits(enc.poolerOutput()),
+                enc);
+    }
+
+    /**
      * Loads a Hugging Face BertForPreTraining checkpoint strictly; the tied decoder ({@code cls.predictions.decoder.*},
      * equal to the token table and to {@code cls.predictions.bias}) and position-id buffers are skipped.
      */

@@ -44,11 +44,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   spam-baselines       SpamAssassin spam vs ham: Tribuo logistic regression on bag-of-words and bigrams
  *   digits               cnn-small vs mixer-tiny vs vit-tiny on MNIST digits, seed 1; ViT [CLS] attention maps
  *   graph-nodes          graph attention vs an edge-blind MLP, node classification on SBM graphs, seeds 1..5
+ *   finetune-spam        a tiny BERT pre-trained on the training mails, fine-tuned for spam vs ham, vs Tribuo
+ *   finetune-pos         a tiny BERT pre-trained on Brown, fine-tuned for POS tags, vs baselines; "I saw a saw"
+ *   distillation         a 4-layer tiny BERT distilled into a 2-layer DistilBERT student: size, speed, accuracy
  * </pre>
  */
 public final class Results {
     public static final List<String> NAMES = List.of("transformer-reverse", "rnn-attention", "sandwich", "ut-act",
-            "last-word", "cbow", "spam-baselines", "digits", "graph-nodes");
+            "last-word", "cbow", "spam-baselines", "digits", "graph-nodes", "finetune-spam",
+            "finetune-pos", "distillation");
     static final List<String> LAST_WORD_MODELS = List.of("rse-small", "ut-small", "transformer-tiny");
     static final int SANDWICH_PAIRS = 3;
     static final int RNN_PER_LENGTH = 64;
@@ -97,6 +101,9 @@ public final class Results {
                 case "spam-baselines" -> SpamBaselineResult.json();
                 case "digits" -> new DigitsExperiment(this).run();
                 case "graph-nodes" -> new GraphNodesExperiment(this).run();
+                case "finetune-spam" -> new FineTuneSpamResult(this).json();
+                case "finetune-pos" -> new FineTunePosResult(this).json();
+                case "distillation" -> new DistillationResult(this).json();
                 default -> throw new IllegalArgumentException("unknown experiment '" + n + "' (known: "
                         + String.join(", ", NAMES) + ", all)");
             };

@@ -1,0 +1,84 @@
+package newarch.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.BiFunction;
+import newarch.data.PaddedIds;
+import newarch.tensor.GradMode;
+import newarch.tensor.Tensor;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Fine-tuning for sequence labelling (e.g. part-of-speech tags): batches of encoded sentences drawn with replacement
+ * (a pure function of seed and step), mean cross-entropy over the labelled tokens; positions labelled
+ * {@link #IGNORED} ([CLS], [SEP], padding) are not scored. Evaluation: token accuracy over every test sentence.
+ */
+public final class TokenClassificationObjective implements TrainingObjective {
+    public static final long IGNORED = -100;
+    private static final CrossEntropy LOSS = new CrossEntropy(0, IGNORED, CrossEntropy.Reduction.MEAN);
+    private static final int EVAL_BATCH = 64;
+
+    /** One encoded sentence and a label per position ({@link #IGNORED} where nothing is scored). */
+    public record Example(int[] ids, int[] labels) {
+    }
+
+    private final BiFunction<INDArray, INDArray, Tensor> model;
+    private final List<Example> train;
+    private final List<Example> test;
+    private final int batchSize;
+    private final long seed;
+
+    /** @param model label logits [B, L, C] of (ids [B, L], attention mask [B, L]) */
+    public TokenClassificationObjective(BiFunction<INDArray, INDArray, Tensor> model, List<Example> train,
+                                        List<Example> test, int batchSize, long seed) {
+        if (train.isEmpty() || test.isEmpty() || batchSize < 1) {
+            throw new IllegalArgumentException("fine-tuning needs training (" + train.size() + ") and test ("
+                    + test.size() + ") sentences and a positive batch size (" + batchSize + ")");
+        }
+        this.model = model;
+        this.train = train;
+        this.test = test;
+        this.batchSize = batchSize;
+        this.seed = seed;
+    }
+
+    @Override
+    public StepLoss loss(long step) {
+        SplittableRandom random = new SplittableRandom(CorpusLanguageModelObjective.stepSeed(seed, step));
+        List<Example> batch = new ArrayList<>(batchSize);
+        for (int i = 0; i < batchSize; i++) {
+            batch.add(train.get(random.nextInt(train.size())));
+        }
+        PaddedIds in = padded(batch);
+        Tensor loss = LOSS.sequenceLoss(model.apply(in.ids(), in.mask()), in.labels());
+        long labelled = in.labels().neq(IGNORED).castTo(DataType.LONG).sumNumber().longValue();
+        return new StepLoss(loss, loss.data().getDouble(0), 0, labelled, in.mask().sumNumber().longValue());
+    }
+
+    @Override
+    public Map<String, Double> evaluate() {
+        long right = 0;
+        long scored = 0;
+        try (GradMode ignored = GradMode.off()) {
+            for (int from = 0; from < test.size(); from += EVAL_BATCH) {
+                PaddedIds in = padded(test.subList(from, Math.min(test.size(), from + EVAL_BATCH)));
+                INDArray guess = model.apply(in.ids(), in.mask()).data().argMax(2).castTo(DataType.LONG);  // [B, L]
+                INDArray labelled = in.labels().neq(IGNORED).castTo(DataType.LONG);
+                right += guess.eq(in.labels()).castTo(DataType.LONG).muli(labelled).sumNumber().longValue();
+                scored += labelled.sumNumber().longValue();
+            }
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("test.token_accuracy", (double) right / scored);
+        return m;
+    }
+
+    private static PaddedIds padded(List<Example> batch) {
+        return PaddedIds.of(batch.stream().map(Example::ids).toList(), batch.stream().map(Example::labels).toList(),
+                IGNORED);
+    }
+}

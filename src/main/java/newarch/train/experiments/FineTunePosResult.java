@@ -1,0 +1,242 @@
+package newarch.train.experiments;
+
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import newarch.baselines.TribuoLogisticRegression;
+import newarch.baselines.TribuoLogisticRegression.LabelledText;
+import newarch.data.pretraining.PreTrainingCorpus;
+import newarch.data.pretraining.SentencePairs;
+import newarch.data.tagging.BrownCorpus;
+import newarch.data.tagging.BrownCorpus.TaggedWord;
+import newarch.data.tagging.UniversalTags;
+import newarch.models.bert.BertForTokenClassification;
+import newarch.tensor.GradMode;
+import newarch.tensor.Rng;
+import newarch.train.FineTuneRun;
+import newarch.train.PreTrainingRun;
+import newarch.train.TokenClassificationObjective;
+import newarch.train.TokenClassificationObjective.Example;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The {@code finetune-pos} experiment: part-of-speech tagging of the Brown corpus (universal tags, every tenth sample
+ * held out). A tiny BERT is pre-trained (masked LM + next sentence) on the training samples' sentences, then
+ * fine-tuned as a token classifier; the same model fine-tuned from random weights is the control; the baselines are
+ * the most frequent tag of each word and Tribuo's logistic regression on window features. Finally the fine-tuned
+ * model reads "I saw a saw": the two "saw"s should get different tags and different contextual vectors, though they
+ * enter as the same embedding row.
+ */
+final class FineTunePosResult {
+    static final int MAX_LENGTH = 64;
+    static final int VOCABULARY = 8000;
+    static final long SEED = 1;
+    static final int TRIBUO_EPOCHS = 3;
+    static final PreTrainingRun PRE_TRAINING = new PreTrainingRun("bert-tiny", SentencePairs.Task.NSP, 600, 32, 1e-3,
+            60, SEED, MAX_LENGTH, VOCABULARY, 256, 200);
+    static final FineTuneRun FINE_TUNING = new FineTuneRun(600, 32, 1e-3, 60, SEED, 200);
+    static final List<String> SAW = List.of("i", "saw", "a", "saw");
+
+    private final Results results;
+
+    FineTunePosResult(Results results) {
+        this.results = results;
+    }
+
+    JsonObject json() {
+        JsonObject json = Results.header("finetune-pos",
+                "Brown POS tagging: a tiny BERT pre-trained on the training samples, fine-tuned, against baselines");
+        BrownCorpus.Split split = BrownCorpus.split(BrownCorpus.load());
+        List<List<TaggedWord>> trainSentences = sentences(split.train());
+        List<List<TaggedWord>> testSentences = sentences(split.test());
+
+        List<List<List<String>>> documents = split.train().stream()
+                .map(s -> s.sentences().stream().map(BrownCorpus::words).toList()).toList();
+        PreTrainingCorpus corpus = new PreTrainingCorpus(documents, VOCABULARY);
+        PreTrainingRun.Pretrained pre = PRE_TRAINING.pretrain(corpus, System.err);
+        List<Example> train = examples(corpus, trainSentences);
+        List<Example> test = examples(corpus, testSentences);
+
+        Map<String, Object> runs = new LinkedHashMap<>();
+        BertForTokenClassification fineTuned = null;
+        for (boolean pretrained : new boolean[] {true, false}) {
+            Rng rng = new Rng(SEED);
+            BertForTokenClassification model = new BertForTokenClassification(
+                    PRE_TRAINING.bertConfig(corpus.vocabulary().size()), UniversalTags.TAGS.size(), rng);
+            if (pretrained) {
+                FineTuneRun.copyEncoder(pre.bert(), model.bert());
+                fineTuned = model;
+            }
+            FineTuneRun.Outcome o = FINE_TUNING.run(model, rng, new TokenClassificationObjective(
+                    (ids, mask) -> model.forward(ids, mask).logits(), train, test, FINE_TUNING.batchSize(), SEED),
+                    System.err);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("parameters", model.parameterCount());
+            row.put("final", o.last());
+            row.putAll(o.summary());
+            runs.put(pretrained ? "bert-tiny, pre-trained then fine-tuned" : "bert-tiny, fine-tuned from random weights",
+                    row);
+        }
+        Map<String, Object> baselines = new LinkedHashMap<>();
+        baselines.put("most frequent tag of the word (unknown words: NOUN)",
+                mostFrequentTagAccuracy(trainSentences, testSentences));
+        baselines.put("Tribuo logistic regression on window features", tribuo(trainSentences, testSentences));
+
+        Map<String, Object> pretraining = new LinkedHashMap<>();
+        pretraining.put("run", PRE_TRAINING.toString());
+        pretraining.put("documents", corpus.training().size() + corpus.heldOut().size());
+        pretraining.put("vocabulary", corpus.vocabulary().size());
+        pretraining.put("before_training", pre.before());
+        pretraining.put("final", pre.history().lastEvaluation().metrics());
+        pretraining.put("wall_seconds", pre.seconds());
+
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("command", "newarch experiment finetune-pos");
+        data.put("split", "every tenth Brown sample held out (BrownCorpus.split): " + split.train().size() + " samples, "
+                + trainSentences.size() + " sentences for training; " + split.test().size() + " samples, "
+                + testSentences.size() + " sentences, " + tokens(testSentences) + " tokens for testing");
+        data.put("tags", UniversalTags.TAGS);
+        data.put("input", "[CLS] + the first " + (MAX_LENGTH - 2) + " lower-cased words + [SEP]; [CLS]/[SEP] unscored");
+        data.put("fine_tuning", FINE_TUNING.toString());
+        json.add("data", Results.GSON.toJsonTree(data));
+        json.add("pre_training", Results.GSON.toJsonTree(pretraining));
+        json.add("results", Results.GSON.toJsonTree(runs));
+        json.add("baselines", Results.GSON.toJsonTree(baselines));
+        json.add("i_saw_a_saw", Results.GSON.toJsonTree(sawSaw(fineTuned, corpus)));
+        return json;
+    }
+
+    static List<List<TaggedWord>> sentences(List<BrownCorpus.Sample> samples) {
+        List<List<TaggedWord>> out = new ArrayList<>();
+        samples.forEach(s -> out.addAll(s.sentences()));
+        return out;
+    }
+
+    static long tokens(List<List<TaggedWord>> sentences) {
+        return sentences.stream().mapToLong(List::size).sum();
+    }
+
+    /** [CLS] w1 … wn [SEP] with the tags of the words (first MAX_LENGTH − 2) and IGNORED at [CLS] and [SEP]. */
+    static List<Example> examples(PreTrainingCorpus corpus, List<List<TaggedWord>> sentences) {
+        List<Example> out = new ArrayList<>();
+        for (List<TaggedWord> s : sentences) {
+            List<TaggedWord> kept = s.subList(0, Math.min(s.size(), MAX_LENGTH - 2));
+            int[] ids = withSpecials(corpus.encode(BrownCorpus.words(kept)));
+            int[] labels = new int[ids.length];
+            labels[0] = (int) TokenClassificationObjective.IGNORED;
+            labels[labels.length - 1] = (int) TokenClassificationObjective.IGNORED;
+            for (int i = 0; i < kept.size(); i++) {
+                labels[i + 1] = UniversalTags.id(kept.get(i).tag());
+            }
+            out.add(new Example(ids, labels));
+        }
+        return out;
+    }
+
+    static int[] withSpecials(int[] words) {
+        int[] ids = new int[words.length + 2];
+        ids[0] = PreTrainingCorpus.CLS;
+        System.arraycopy(words, 0, ids, 1, words.length);
+        ids[ids.length - 1] = PreTrainingCorpus.SEP;
+        return ids;
+    }
+
+    static double mostFrequentTagAccuracy(List<List<TaggedWord>> train, List<List<TaggedWord>> test) {
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        for (List<TaggedWord> s : train) {
+            for (TaggedWord w : s) {
+                counts.computeIfAbsent(w.word().toLowerCase(java.util.Locale.ROOT), k -> new HashMap<>())
+                        .merge(w.tag(), 1, Integer::sum);
+            }
+        }
+        long right = 0;
+        long all = 0;
+        for (List<TaggedWord> s : test) {
+            for (TaggedWord w : s) {
+                Map<String, Integer> c = counts.get(w.word().toLowerCase(java.util.Locale.ROOT));
+                String guess = c == null ? "NOUN" : c.entrySet().stream().max(Map.Entry.comparingByValue())
+                        .orElseThrow().getKey();
+                right += guess.equals(w.tag()) ? 1 : 0;
+                all++;
+            }
+        }
+        return (double) right / all;
+    }
+
+    /** Logistic regression on the word, its neighbours, its last two and three letters and its capitalisation. */
+    static Map<String, Object> tribuo(List<List<TaggedWord>> train, List<List<TaggedWord>> test) {
+        List<LabelledText> trainWindows = windows(train);
+        Set<String> features = new HashSet<>();
+        trainWindows.forEach(t -> features.addAll(windowFeatures(t.tokens()).keySet()));
+        TribuoLogisticRegression.Result r = new TribuoLogisticRegression(FineTunePosResult::windowFeatures,
+                features.size(), TRIBUO_EPOCHS, SEED).trainAndTest(trainWindows, windows(test), "NOUN");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("token_accuracy", r.accuracy());
+        m.put("features", r.features());
+        m.put("trainer", "Tribuo LinearSGDTrainer, LogMulticlass, AdaGrad(1.0, 0.1), " + TRIBUO_EPOCHS + " epochs, seed "
+                + SEED);
+        m.put("seconds", r.seconds());
+        return m;
+    }
+
+    /** Each token as [previous, word, next, original-case word] with its tag. */
+    static List<LabelledText> windows(List<List<TaggedWord>> sentences) {
+        List<LabelledText> out = new ArrayList<>();
+        for (List<TaggedWord> s : sentences) {
+            List<String> words = BrownCorpus.words(s);
+            for (int i = 0; i < s.size(); i++) {
+                out.add(new LabelledText(List.of(i == 0 ? "<s>" : words.get(i - 1), words.get(i),
+                        i == s.size() - 1 ? "</s>" : words.get(i + 1), s.get(i).word()), s.get(i).tag()));
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Double> windowFeatures(List<String> window) {
+        String w = window.get(1);
+        Map<String, Double> f = new LinkedHashMap<>();
+        f.put("w-1=" + window.get(0), 1.0);
+        f.put("w0=" + w, 1.0);
+        f.put("w+1=" + window.get(2), 1.0);
+        f.put("suffix2=" + w.substring(Math.max(0, w.length() - 2)), 1.0);
+        f.put("suffix3=" + w.substring(Math.max(0, w.length() - 3)), 1.0);
+        if (Character.isUpperCase(window.get(3).charAt(0))) {
+            f.put("capitalised", 1.0);
+        }
+        return f;
+    }
+
+    /** The fine-tuned tagger on "I saw a saw": a tag per word and the cosine similarity of the two "saw" vectors. */
+    static Map<String, Object> sawSaw(BertForTokenClassification model, PreTrainingCorpus corpus) {
+        INDArray ids = Nd4j.createFromArray(new long[][] {
+            java.util.Arrays.stream(withSpecials(corpus.encode(SAW))).asLongStream().toArray()});
+        Map<String, Object> m = new LinkedHashMap<>();
+        try (GradMode ignored = GradMode.off()) {
+            BertForTokenClassification.Output out = model.forward(ids, null);
+            INDArray guess = out.logits().data().argMax(2);                        // [1, 6]
+            List<String> tags = new ArrayList<>();
+            for (int i = 0; i < SAW.size(); i++) {
+                tags.add(SAW.get(i) + "/" + UniversalTags.TAGS.get(guess.getInt(0, i + 1)));
+            }
+            INDArray hidden = out.encoder().lastHiddenState().data();              // [1, 6, H]
+            INDArray first = hidden.get(NDArrayIndex.point(0), NDArrayIndex.point(2), NDArrayIndex.all());
+            INDArray second = hidden.get(NDArrayIndex.point(0), NDArrayIndex.point(4), NDArrayIndex.all());
+            m.put("tags", String.join(" ", tags));
+            m.put("saw_in_vocabulary", corpus.vocabulary().contains("saw"));
+            m.put("cosine_of_the_two_contextual_saw_vectors", cosine(first, second));
+            m.put("cosine_of_their_input_embeddings", 1.0);
+        }
+        return m;
+    }
+
+    static double cosine(INDArray a, INDArray b) {
+        return a.mul(b).sumNumber().doubleValue() / (a.norm2Number().doubleValue() * b.norm2Number().doubleValue());
+    }
+}
