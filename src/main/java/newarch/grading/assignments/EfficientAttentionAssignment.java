@@ -49,7 +49,7 @@ public final class EfficientAttentionAssignment implements Assignment {
                         new int[][] {{5, 0}, {6, 9}, {6, 5}, {17, 4}, {1, 3}}),
                 blocks("10.2 Bi-BloSA masks: 8 tokens in blocks of 4", false, new int[][] {{8, 4}}),
                 blocks("10.2 Bi-BloSA masks: lengths that are not a multiple of the block, blocks of 1", true,
-                        new int[][] {{7, 3}, {10, 4}, {5, 1}, {3, 5}}),
+                        new int[][] {{7, 3}, {10, 4}, {5, 1}, {11, 4}}),
                 blockLength("10.3 block length and count: n = 100", false, new int[] {100}),
                 blockLength("10.3 block length and count: exact cubes, n = 1, long sequences", true,
                         new int[] {4, 500, 1, 13, 4000, 6000, 108}),
