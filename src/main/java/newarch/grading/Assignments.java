@@ -27,6 +27,7 @@ public final class Assignments {
         add(new BeyondTextAssignment());
         add(new ReformerAssignment());
         add(new ShuffleExchangeAssignment());
+        add(new newarch.grading.assignments.EfficientAttentionAssignment());
     }
 
     private Assignments() {
