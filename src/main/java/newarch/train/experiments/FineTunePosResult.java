@@ -29,7 +29,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * The {@code finetune-pos} experiment: part-of-speech tagging of the Brown corpus (universal tags, every tenth sample
  * held out). A tiny BERT is pre-trained (masked LM + next sentence) on the training samples' sentences, then
- * fine-tuned as a token classifier; the same model fine-tuned from random weights is the control; the baselines are
+ * fine-tuned as a token classifier; the baselines are
  * the most frequent tag of each word and Tribuo's logistic regression on window features. Finally the fine-tuned
  * model reads "I saw a saw": the two "saw"s should get different tags and different contextual vectors, though they
  * enter as the same embedding row.
@@ -41,7 +41,7 @@ final class FineTunePosResult {
     static final int TRIBUO_EPOCHS = 3;
     static final PreTrainingRun PRE_TRAINING = new PreTrainingRun("bert-tiny", SentencePairs.Task.NSP, 600, 32, 1e-3,
             60, SEED, MAX_LENGTH, VOCABULARY, 256, 200);
-    static final FineTuneRun FINE_TUNING = new FineTuneRun(600, 32, 1e-3, 60, SEED, 200);
+    static final FineTuneRun FINE_TUNING = new FineTuneRun(1500, 32, 1e-3, 100, SEED, 500);
     static final List<String> SAW = List.of("i", "saw", "a", "saw");
 
     private final Results results;
@@ -66,7 +66,8 @@ final class FineTunePosResult {
 
         Map<String, Object> runs = new LinkedHashMap<>();
         BertForTokenClassification fineTuned = null;
-        for (boolean pretrained : new boolean[] {true, false}) {
+        // (At 600 steps, the recorded comparison with a randomly initialised tagger found no difference; see results.)
+        for (boolean pretrained : new boolean[] {true}) {
             Rng rng = new Rng(SEED);
             BertForTokenClassification model = new BertForTokenClassification(
                     PRE_TRAINING.bertConfig(corpus.vocabulary().size()), UniversalTags.TAGS.size(), rng);
