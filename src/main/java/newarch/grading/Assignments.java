@@ -28,6 +28,7 @@ public final class Assignments {
         add(new ReformerAssignment());
         add(new ShuffleExchangeAssignment());
         add(new newarch.grading.assignments.EfficientAttentionAssignment());
+        add(new newarch.grading.assignments.WordVectorsAssignment());
     }
 
     private Assignments() {
