@@ -29,6 +29,7 @@ public final class Assignments {
         add(new ShuffleExchangeAssignment());
         add(new newarch.grading.assignments.EfficientAttentionAssignment());
         add(new newarch.grading.assignments.WordVectorsAssignment());
+        add(new newarch.grading.assignments.AlbertAssignment());
     }
 
     private Assignments() {
