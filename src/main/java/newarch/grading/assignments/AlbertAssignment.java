@@ -133,10 +133,10 @@ public final class AlbertAssignment implements Assignment {
     private static GradedTest sop(String name, boolean hidden, List<SopCase> sopCases) {
         List<Expectation> cases = new ArrayList<>();
         for (SopCase c : sopCases) {
-            // One document of the two segments: SentencePairs swaps them for label 1; draw until the label is the one
-            // wanted (the layout is the same for every draw with that label).
-            SentencePairs pairs = new SentencePairs(List.of(List.of(c.a(), c.b())), SentencePairs.Task.SOP, 512,
-                    c.cls(), c.sep());
+            // A document of the two segments (and a one-sentence document, which starts no pair: SentencePairs wants
+            // two documents): SOP swaps them for label 1; draw until the label is the one wanted.
+            SentencePairs pairs = new SentencePairs(List.of(List.of(c.a(), c.b()), List.of(c.a())),
+                    SentencePairs.Task.SOP, 512, c.cls(), c.sep());
             SplittableRandom random = new SplittableRandom(13);
             SentencePairs.Pair pair = pairs.sample(random);
             while (pair.label() != (c.swapped() ? 1 : 0)) {
