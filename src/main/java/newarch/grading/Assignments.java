@@ -28,6 +28,8 @@ public final class Assignments {
         add(new ReformerAssignment());
         add(new ShuffleExchangeAssignment());
         add(new newarch.grading.assignments.EfficientAttentionAssignment());
+        add(new newarch.grading.assignments.WordVectorsAssignment());
+        add(new newarch.grading.assignments.AlbertAssignment());
     }
 
     private Assignments() {
