@@ -15,12 +15,13 @@ import java.util.List;
  */
 public record GradeReport(String submission, String assignment, List<TestOutcome> tests, List<String> notes,
                           double executionSeconds) {
+    /** The sum of the tests' rounded scores, so that the total a student sees adds up to the parts shown. */
     public double score() {
-        return round(tests.stream().mapToDouble(TestOutcome::score).sum());
+        return round(tests.stream().mapToDouble(t -> round(t.score())).sum());
     }
 
     public double maxScore() {
-        return round(tests.stream().mapToDouble(TestOutcome::maxScore).sum());
+        return round(tests.stream().mapToDouble(t -> round(t.maxScore())).sum());
     }
 
     static double round(double x) {
