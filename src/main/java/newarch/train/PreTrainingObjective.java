@@ -95,12 +95,10 @@ public final class PreTrainingObjective implements TrainingObjective {
 
     /** Masked-LM accuracy of {@code model} on the same fixed held-out pairs {@link #evaluate()} scores. */
     public double maskedLmAccuracy(MaskedLm model) {
-        SplittableRandom random = new SplittableRandom(seed ^ EVAL_SALT);
         long right = 0;
         long count = 0;
         try (GradMode ignored = GradMode.off()) {
-            for (int done = 0; done < evalPairs; done += EVAL_BATCH) {
-                PairBatch b = batch(heldOut, random, Math.min(EVAL_BATCH, evalPairs - done));
+            for (PairBatch b : evaluationBatches()) {
                 MaskedPositions masked = MaskedPositions.of(b.mlmLabels(), MaskedTokens.IGNORED);
                 INDArray predicted = model.logits(b, masked.positions()).data().argMax(1).castTo(DataType.LONG);
                 right += predicted.eq(masked.labels()).castTo(DataType.LONG).sumNumber().longValue();
@@ -112,25 +110,29 @@ public final class PreTrainingObjective implements TrainingObjective {
 
     /** The first {@code batches} held-out batches of {@link #evaluate()}, e.g. for timing models on equal inputs. */
     public List<PairBatch> heldOutBatches(int batches) {
+        List<PairBatch> all = evaluationBatches();
+        return all.subList(0, Math.min(batches, all.size()));
+    }
+
+    /** The fixed held-out pairs every evaluation scores, in batches of at most {@value #EVAL_BATCH}. */
+    private List<PairBatch> evaluationBatches() {
         SplittableRandom random = new SplittableRandom(seed ^ EVAL_SALT);
         List<PairBatch> out = new ArrayList<>();
-        for (int i = 0; i < batches; i++) {
-            out.add(batch(heldOut, random, EVAL_BATCH));
+        for (int done = 0; done < evalPairs; done += EVAL_BATCH) {
+            out.add(batch(heldOut, random, Math.min(EVAL_BATCH, evalPairs - done)));
         }
         return out;
     }
 
     @Override
     public Map<String, Double> evaluate() {
-        SplittableRandom random = new SplittableRandom(seed ^ EVAL_SALT);
         double mlmLoss = 0;
         long mlmRight = 0;
         long mlmCount = 0;
         double sentenceLoss = 0;
         long sentenceRight = 0;
         try (GradMode ignored = GradMode.off()) {
-            for (int done = 0; done < evalPairs; done += EVAL_BATCH) {
-                PairBatch b = batch(heldOut, random, Math.min(EVAL_BATCH, evalPairs - done));
+            for (PairBatch b : evaluationBatches()) {
                 MaskedPositions masked = MaskedPositions.of(b.mlmLabels(), MaskedTokens.IGNORED);
                 PreTrainingOutput out = model.forward(b.inputIds(), b.attentionMask(), b.tokenTypeIds(),
                         masked.positions());

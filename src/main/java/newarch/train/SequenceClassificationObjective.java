@@ -1,10 +1,8 @@
 package newarch.train;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import newarch.data.PaddedIds;
 import newarch.tensor.GradMode;
@@ -20,43 +18,28 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class SequenceClassificationObjective implements TrainingObjective {
     private static final CrossEntropy LOSS = new CrossEntropy();
-    private static final int EVAL_BATCH = 64;
 
     /** One encoded text ([CLS] ... [SEP]) and its label. */
     public record Example(int[] ids, int label) {
     }
 
     private final BiFunction<INDArray, INDArray, Tensor> model;
-    private final List<Example> train;
-    private final List<Example> test;
-    private final int batchSize;
-    private final long seed;
+    private final ResampledBatches<Example> data;
 
     /** @param model class logits [B, C] of (ids [B, L], attention mask [B, L]) */
     public SequenceClassificationObjective(BiFunction<INDArray, INDArray, Tensor> model, List<Example> train,
                                            List<Example> test, int batchSize, long seed) {
-        if (train.isEmpty() || test.isEmpty() || batchSize < 1) {
-            throw new IllegalArgumentException("fine-tuning needs training (" + train.size() + ") and test ("
-                    + test.size() + ") examples and a positive batch size (" + batchSize + ")");
-        }
         this.model = model;
-        this.train = train;
-        this.test = test;
-        this.batchSize = batchSize;
-        this.seed = seed;
+        this.data = new ResampledBatches<>("examples", train, test, batchSize, seed);
     }
 
     @Override
     public StepLoss loss(long step) {
-        SplittableRandom random = new SplittableRandom(CorpusLanguageModelObjective.stepSeed(seed, step));
-        List<Example> batch = new ArrayList<>(batchSize);
-        for (int i = 0; i < batchSize; i++) {
-            batch.add(train.get(random.nextInt(train.size())));
-        }
+        List<Example> batch = data.training(step);
         PaddedIds in = PaddedIds.of(batch.stream().map(Example::ids).toList());
         Tensor loss = LOSS.loss(model.apply(in.ids(), in.mask()), labels(batch));
         long tokens = in.mask().sumNumber().longValue();
-        return new StepLoss(loss, loss.data().getDouble(0), 0, batchSize, tokens);
+        return new StepLoss(loss, loss.data().getDouble(0), 0, batch.size(), tokens);
     }
 
     @Override
@@ -66,8 +49,7 @@ public final class SequenceClassificationObjective implements TrainingObjective 
         long fn = 0;
         long right = 0;
         try (GradMode ignored = GradMode.off()) {
-            for (int from = 0; from < test.size(); from += EVAL_BATCH) {
-                List<Example> batch = test.subList(from, Math.min(test.size(), from + EVAL_BATCH));
+            for (List<Example> batch : data.testChunks()) {
                 PaddedIds in = PaddedIds.of(batch.stream().map(Example::ids).toList());
                 INDArray guess = model.apply(in.ids(), in.mask()).data().argMax(1);
                 for (int i = 0; i < batch.size(); i++) {
@@ -83,7 +65,7 @@ public final class SequenceClassificationObjective implements TrainingObjective 
         double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
         double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("test.accuracy", (double) right / test.size());
+        m.put("test.accuracy", (double) right / data.testSize());
         m.put("test.precision", precision);
         m.put("test.recall", recall);
         m.put("test.f1", precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));

@@ -1,10 +1,8 @@
 package newarch.train;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import newarch.data.PaddedIds;
 import newarch.tensor.GradMode;
@@ -20,39 +18,24 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class TokenClassificationObjective implements TrainingObjective {
     public static final long IGNORED = -100;
     private static final CrossEntropy LOSS = new CrossEntropy(0, IGNORED, CrossEntropy.Reduction.MEAN);
-    private static final int EVAL_BATCH = 64;
 
     /** One encoded sentence and a label per position ({@link #IGNORED} where nothing is scored). */
     public record Example(int[] ids, int[] labels) {
     }
 
     private final BiFunction<INDArray, INDArray, Tensor> model;
-    private final List<Example> train;
-    private final List<Example> test;
-    private final int batchSize;
-    private final long seed;
+    private final ResampledBatches<Example> data;
 
     /** @param model label logits [B, L, C] of (ids [B, L], attention mask [B, L]) */
     public TokenClassificationObjective(BiFunction<INDArray, INDArray, Tensor> model, List<Example> train,
                                         List<Example> test, int batchSize, long seed) {
-        if (train.isEmpty() || test.isEmpty() || batchSize < 1) {
-            throw new IllegalArgumentException("fine-tuning needs training (" + train.size() + ") and test ("
-                    + test.size() + ") sentences and a positive batch size (" + batchSize + ")");
-        }
         this.model = model;
-        this.train = train;
-        this.test = test;
-        this.batchSize = batchSize;
-        this.seed = seed;
+        this.data = new ResampledBatches<>("sentences", train, test, batchSize, seed);
     }
 
     @Override
     public StepLoss loss(long step) {
-        SplittableRandom random = new SplittableRandom(CorpusLanguageModelObjective.stepSeed(seed, step));
-        List<Example> batch = new ArrayList<>(batchSize);
-        for (int i = 0; i < batchSize; i++) {
-            batch.add(train.get(random.nextInt(train.size())));
-        }
+        List<Example> batch = data.training(step);
         PaddedIds in = padded(batch);
         Tensor loss = LOSS.sequenceLoss(model.apply(in.ids(), in.mask()), in.labels());
         long labelled = in.labels().neq(IGNORED).castTo(DataType.LONG).sumNumber().longValue();
@@ -64,8 +47,8 @@ public final class TokenClassificationObjective implements TrainingObjective {
         long right = 0;
         long scored = 0;
         try (GradMode ignored = GradMode.off()) {
-            for (int from = 0; from < test.size(); from += EVAL_BATCH) {
-                PaddedIds in = padded(test.subList(from, Math.min(test.size(), from + EVAL_BATCH)));
+            for (List<Example> chunk : data.testChunks()) {
+                PaddedIds in = padded(chunk);
                 INDArray guess = model.apply(in.ids(), in.mask()).data().argMax(2).castTo(DataType.LONG);  // [B, L]
                 INDArray labelled = in.labels().neq(IGNORED).castTo(DataType.LONG);
                 right += guess.eq(in.labels()).castTo(DataType.LONG).muli(labelled).sumNumber().longValue();
