@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import newarch.grading.assignments.BeyondTextAssignment;
+import newarch.grading.assignments.BertAssignment;
 import newarch.grading.assignments.MultiHeadAssignment;
 import newarch.grading.assignments.ReformerAssignment;
 import newarch.grading.assignments.SandwichAssignment;
@@ -27,6 +28,7 @@ public final class Assignments {
         add(new BeyondTextAssignment());
         add(new ReformerAssignment());
         add(new ShuffleExchangeAssignment());
+        add(new BertAssignment());
     }
 
     private Assignments() {
