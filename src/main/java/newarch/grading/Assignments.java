@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import newarch.grading.assignments.BeyondTextAssignment;
 import newarch.grading.assignments.BertAssignment;
+import newarch.grading.assignments.DistilBertAssignment;
 import newarch.grading.assignments.MultiHeadAssignment;
 import newarch.grading.assignments.ReformerAssignment;
 import newarch.grading.assignments.SandwichAssignment;
@@ -29,6 +30,7 @@ public final class Assignments {
         add(new ReformerAssignment());
         add(new ShuffleExchangeAssignment());
         add(new BertAssignment());
+        add(new DistilBertAssignment());
     }
 
     private Assignments() {
