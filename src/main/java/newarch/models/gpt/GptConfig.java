@@ -52,6 +52,19 @@ public record GptConfig(int vocabSize, int nPositions, int nEmbd, int nLayer, in
                 layerNormEpsilon, p, p, p, scaleAttnWeights, scaleAttnByInverseLayerIdx);
     }
 
+    /**
+     * The parameters {@link GptModel} would hold (LM head tied to wte), counted from the shapes without allocating
+     * anything, so that GPT-2 XL or an 8-billion-parameter Megatron configuration can be counted on a laptop:
+     * wte V·d + wpe P·d + per layer [ln_1 2d + c_attn d·3d + 3d + c_proj d·d + d + ln_2 2d + c_fc d·i + i
+     * + c_proj i·d + d] + ln_f 2d.
+     */
+    public long parameterCount() {
+        long d = nEmbd;
+        long inner = nInner;
+        long perLayer = 2 * d + (d * 3 * d + 3 * d) + (d * d + d) + 2 * d + (d * inner + inner) + (inner * d + d);
+        return (long) vocabSize * d + (long) nPositions * d + nLayer * perLayer + 2 * d;
+    }
+
     public int headDim() {
         return nEmbd / nHead;
     }
