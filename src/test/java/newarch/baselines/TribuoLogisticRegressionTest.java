@@ -62,4 +62,24 @@ class TribuoLogisticRegressionTest {
         assertEquals(2, new TribuoLogisticRegression(bi::sparse, bi.dimension(), 1, 1)
                 .trainAndTest(oneWord, oneWord, "spam").test());
     }
+
+    /** Tribuo cannot predict a text whose features it never saw: such a text gets the majority training class. */
+    @Test
+    void aTestTextOfUnseenFeaturesGetsTheMajorityClass() {
+        java.util.function.Function<List<String>, java.util.Map<String, Double>> identity = tokens -> {
+            java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+            tokens.forEach(t -> m.merge(t, 1.0, Double::sum));
+            return m;
+        };
+        List<LabelledText> train = List.of(new LabelledText(List.of("free"), "spam"),
+                new LabelledText(List.of("lunch"), "ham"), new LabelledText(List.of("meeting"), "ham"));
+        List<LabelledText> test = List.of(new LabelledText(List.of("zzz", "qqq"), "ham"),
+                new LabelledText(List.of("free", "zzz"), "spam"));
+        TribuoLogisticRegression.Result r = new TribuoLogisticRegression(identity, 3, 20, 1).trainAndTest(train, test,
+                "spam");
+        assertEquals(1.0, r.accuracy(), 1e-9);
+        assertEquals(1.0, r.precision(), 1e-9);
+        assertBadInput(() -> new TribuoLogisticRegression(identity, 3, 1, 1).trainAndTest(train, List.of(), "spam"),
+                "test (0)");
+    }
 }
