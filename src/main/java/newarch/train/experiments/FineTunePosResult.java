@@ -36,13 +36,14 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class FineTunePosResult {
     static final int MAX_LENGTH = 64;
-    static final int VOCABULARY = 8000;
+    static final int VOCABULARY = 30000;
     static final long SEED = 1;
     static final int TRIBUO_EPOCHS = 3;
     static final PreTrainingRun PRE_TRAINING = new PreTrainingRun("bert-tiny", SentencePairs.Task.NSP, 600, 32, 1e-3,
             60, SEED, MAX_LENGTH, VOCABULARY, 256, 200);
     static final FineTuneRun FINE_TUNING = new FineTuneRun(1500, 32, 1e-3, 100, SEED, 500);
-    static final List<String> SAW = List.of("i", "saw", "a", "saw");
+    /** "I saw a saw." as the corpus writes a sentence: lower-cased, the full stop a token of its own. */
+    static final List<String> SAW = List.of("i", "saw", "a", "saw", ".");
 
     private final Results results;
 
