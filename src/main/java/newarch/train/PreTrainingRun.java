@@ -79,6 +79,18 @@ public record PreTrainingRun(String model, SentencePairs.Task task, long steps, 
      */
     public record Pretrained(Module model, PreTrainingCorpus corpus, Map<String, Double> before,
                              TrainingHistory history, double seconds) {
+        /** For a results JSON: the run's settings, corpus size, metrics before and after, wall time. */
+        public Map<String, Object> summary(PreTrainingRun run) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("run", run.toString());
+            m.put("documents", corpus.training().size() + corpus.heldOut().size());
+            m.put("vocabulary", corpus.vocabulary().size());
+            m.put("before_training", before);
+            m.put("final", history.lastEvaluation().metrics());
+            m.put("wall_seconds", seconds);
+            return m;
+        }
+
         /** The BERT encoder inside (bert-tiny, bert-mini). */
         public BertForPreTraining bert() {
             return (BertForPreTraining) model;

@@ -88,6 +88,15 @@ public final class PreTrainingCorpus {
         return docs;
     }
 
+    /** One segment as BERT reads it alone: [CLS] ids [SEP]. */
+    public static int[] withSpecials(int[] ids) {
+        int[] out = new int[ids.length + 2];
+        out[0] = CLS;
+        System.arraycopy(ids, 0, out, 1, ids.length);
+        out[out.length - 1] = SEP;
+        return out;
+    }
+
     /** The ids of {@code tokens}; words outside the vocabulary become [UNK]. */
     public int[] encode(List<String> tokens) {
         return VocabularyBuilder.encode(vocabulary, tokens);

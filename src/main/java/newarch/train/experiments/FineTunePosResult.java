@@ -91,13 +91,7 @@ final class FineTunePosResult {
                 mostFrequentTagAccuracy(trainSentences, testSentences));
         baselines.put("Tribuo logistic regression on window features", tribuo(trainSentences, testSentences));
 
-        Map<String, Object> pretraining = new LinkedHashMap<>();
-        pretraining.put("run", PRE_TRAINING.toString());
-        pretraining.put("documents", corpus.training().size() + corpus.heldOut().size());
-        pretraining.put("vocabulary", corpus.vocabulary().size());
-        pretraining.put("before_training", pre.before());
-        pretraining.put("final", pre.history().lastEvaluation().metrics());
-        pretraining.put("wall_seconds", pre.seconds());
+        Map<String, Object> pretraining = pre.summary(PRE_TRAINING);
 
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("command", "newarch experiment finetune-pos");
@@ -130,7 +124,7 @@ final class FineTunePosResult {
         List<Example> out = new ArrayList<>();
         for (List<TaggedWord> s : sentences) {
             List<TaggedWord> kept = s.subList(0, Math.min(s.size(), MAX_LENGTH - 2));
-            int[] ids = withSpecials(corpus.encode(BrownCorpus.words(kept)));
+            int[] ids = PreTrainingCorpus.withSpecials(corpus.encode(BrownCorpus.words(kept)));
             int[] labels = new int[ids.length];
             labels[0] = (int) TokenClassificationObjective.IGNORED;
             labels[labels.length - 1] = (int) TokenClassificationObjective.IGNORED;
@@ -140,14 +134,6 @@ final class FineTunePosResult {
             out.add(new Example(ids, labels));
         }
         return out;
-    }
-
-    static int[] withSpecials(int[] words) {
-        int[] ids = new int[words.length + 2];
-        ids[0] = PreTrainingCorpus.CLS;
-        System.arraycopy(words, 0, ids, 1, words.length);
-        ids[ids.length - 1] = PreTrainingCorpus.SEP;
-        return ids;
     }
 
     static double mostFrequentTagAccuracy(List<List<TaggedWord>> train, List<List<TaggedWord>> test) {
@@ -218,7 +204,7 @@ final class FineTunePosResult {
     /** The fine-tuned tagger on "I saw a saw": a tag per word and the cosine similarity of the two "saw" vectors. */
     static Map<String, Object> sawSaw(BertForTokenClassification model, PreTrainingCorpus corpus) {
         INDArray ids = Nd4j.createFromArray(new long[][] {
-            java.util.Arrays.stream(withSpecials(corpus.encode(SAW))).asLongStream().toArray()});
+            java.util.Arrays.stream(PreTrainingCorpus.withSpecials(corpus.encode(SAW))).asLongStream().toArray()});
         Map<String, Object> m = new LinkedHashMap<>();
         try (GradMode ignored = GradMode.off()) {
             BertForTokenClassification.Output out = model.forward(ids, null);

@@ -70,13 +70,7 @@ final class FineTuneSpamResult {
             runs.put(pretrained ? "bert-tiny, pre-trained then fine-tuned" : "bert-tiny, fine-tuned from random weights",
                     row);
         }
-        Map<String, Object> pretraining = new LinkedHashMap<>();
-        pretraining.put("command", "newarch experiment finetune-spam (PreTrainingRun " + PRE_TRAINING + ")");
-        pretraining.put("documents", corpus.training().size() + corpus.heldOut().size());
-        pretraining.put("vocabulary", corpus.vocabulary().size());
-        pretraining.put("before_training", pre.before());
-        pretraining.put("final", pre.history().lastEvaluation().metrics());
-        pretraining.put("wall_seconds", pre.seconds());
+        Map<String, Object> pretraining = pre.summary(PRE_TRAINING);
 
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("command", "newarch experiment finetune-spam");
@@ -114,11 +108,7 @@ final class FineTuneSpamResult {
         for (int i = 0; i < mails.size(); i++) {
             List<String> t = tokens.get(i);
             int[] words = corpus.encode(t.subList(0, Math.min(t.size(), MAX_LENGTH - 2)));
-            int[] ids = new int[words.length + 2];
-            ids[0] = PreTrainingCorpus.CLS;
-            System.arraycopy(words, 0, ids, 1, words.length);
-            ids[ids.length - 1] = PreTrainingCorpus.SEP;
-            out.add(new Example(ids, mails.get(i).spam() ? 1 : 0));
+            out.add(new Example(PreTrainingCorpus.withSpecials(words), mails.get(i).spam() ? 1 : 0));
         }
         return out;
     }
