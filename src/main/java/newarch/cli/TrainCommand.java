@@ -22,7 +22,8 @@ import newarch.train.TrainingConfig;
 final class TrainCommand implements Command {
     static final String USAGE = "train --task T --model M [--steps N] [--seed S] [--out DIR] [--batch B] [--lr X]"
             + " [--schedule noam|constant] [--warmup W] [--label-smoothing E] [--clip C] [--eval-every N]"
-            + " [--eval-size N] [--checkpoint-every N] [--train-lengths A..B] [--test-lengths A..B] [--threads N]"
+            + " [--eval-size N] [--checkpoint-every N] [--train-lengths A..B] [--test-lengths A..B]"
+            + " [--curriculum none|buckets|grow] [--threads N]"
             + " [--quiet]\n"
             + "       newarch train --resume DIR [--steps N] [--threads N] [--quiet]";
 
@@ -93,6 +94,9 @@ final class TrainCommand implements Command {
             Tasks.create(task, train, test);             // an unknown task fails here, before anything is written
         }
         TrainingConfig c = TrainingConfig.defaults(task, model).withLengths(train, test);
+        if (o.containsKey("--curriculum")) {
+            c = c.withCurriculum(o.get("--curriculum").strip());
+        }
         if (o.containsKey("--steps")) {
             c = c.withSteps(positiveLong("--steps", o.get("--steps")));
         }
@@ -118,7 +122,8 @@ final class TrainCommand implements Command {
 
     private static final java.util.Set<String> OPTIONS = java.util.Set.of("--task", "--model", "--steps", "--seed",
             "--out", "--batch", "--lr", "--schedule", "--warmup", "--label-smoothing", "--clip", "--eval-every",
-            "--eval-size", "--checkpoint-every", "--train-lengths", "--test-lengths", "--resume", "--threads");
+            "--eval-size", "--checkpoint-every", "--train-lengths", "--test-lengths", "--curriculum", "--resume",
+            "--threads");
 
     /** {@code --key value} or {@code --key=value}; {@code --quiet} takes no value. */
     private static Map<String, String> parse(String[] args) {

@@ -83,11 +83,22 @@ public abstract class SequenceTask {
 
     /** The training examples of one step: a pure function of (seed, step), never held-out inputs. */
     public List<Example> trainingBatch(long seed, long step, int batchSize) {
+        return trainingBatch(seed, step, batchSize, trainLengths);
+    }
+
+    /**
+     * The training examples of one step with lengths drawn from {@code lengths} instead of the training lengths (a
+     * length curriculum picks them per step); with the training lengths it is {@link #trainingBatch(long, long, int)}.
+     */
+    public List<Example> trainingBatch(long seed, long step, int batchSize, LengthRange lengths) {
         requirePositive("batch size", batchSize);
+        if (lengths == null) {
+            throw new IllegalArgumentException("training lengths are null but must be a range");
+        }
         SplittableRandom random = new SplittableRandom(mix(mix(seed ^ TRAIN_SALT) + step));
         List<Example> out = new ArrayList<>(batchSize);
         while (out.size() < batchSize) {
-            Example e = sample(random, trainLengths);
+            Example e = sample(random, lengths);
             if (!isHeldOut(e)) {
                 out.add(e);
             }

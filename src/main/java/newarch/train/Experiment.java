@@ -63,7 +63,7 @@ public final class Experiment {
     private static Setup taskSetup(TrainingConfig config, Rng rng) {
         SequenceTask task = Tasks.create(config.task(), config.trainLengths(), config.testLengths());
         Module model = TrainableModels.create(config.model(), ModelSpec.forTask(task), rng);
-        TrainingObjective objective;
+        SyntheticTaskObjective objective;
         if (model instanceof SequenceToSequence s2s) {
             objective = new SequenceToSequenceObjective(s2s, task, config.seed(), config.batchSize(),
                     config.labelSmoothing(), config.evalSize());
@@ -73,6 +73,9 @@ public final class Experiment {
         } else {
             objective = new LanguageModelObjective((LanguageModel) model, task, config.seed(), config.batchSize(),
                     config.labelSmoothing(), config.evalSize());
+        }
+        if (!config.curriculum().equals(LengthCurriculum.NONE)) {
+            objective.curriculum(new LengthCurriculum(config.curriculum(), task.trainLengths(), config.steps()));
         }
         return new Setup(task, model, objective);
     }
@@ -91,6 +94,11 @@ public final class Experiment {
         if (!imageTask && imageModel) {
             throw new IllegalArgumentException("model '" + config.model() + "' is an image classifier: train it on an"
                     + " image task (" + String.join(", ", ImageTasks.names()) + "), not on '" + config.task() + "'");
+        }
+        boolean synthetic = !imageTask && !CorpusTasks.isCorpusTask(config.task());
+        if (!synthetic && !config.curriculum().equals(LengthCurriculum.NONE)) {
+            throw new IllegalArgumentException("task '" + config.task() + "' has no length range to draw from: drop"
+                    + " --curriculum " + config.curriculum());
         }
         if (imageTask && (config.trainLengths() != null || config.testLengths() != null)) {
             throw new IllegalArgumentException("task '" + config.task() + "' has images, not sequences: drop"

@@ -30,7 +30,8 @@ import newarch.models.vit.ViTConfig;
  *   <li>{@code sandwich-nN-kK} for 1 ≤ N ≤ 3, 0 ≤ K ≤ N: the sandwich LM sᴷ(sf)ᴺ⁻ᴷfᴷ, width 32, 4 heads, d_ff 128 (CPU scale),
  *       pre-norm. Note K = N − 1 and K = N are the same order (sᴺfᴺ), as in the paper's definition.</li>
  *   <li>{@code nse-small}, {@code rse-small}: Neural and Residual Shuffle-Exchange sequence taggers, m 32, 2 Beneš
- *     blocks, trained per position ({@link TaggingObjective}) on e.g. {@code binary-addition}.</li>
+ *     blocks, trained per position ({@link TaggingObjective}) on e.g. {@code binary-addition}; {@code rse-tiny} the
+ *     same RSE with 1 Beneš block.</li>
  *   <li>{@code vit-tiny}, {@code mixer-tiny}, {@code cnn-small}: image classifiers for 28×28 grey digits (task
  *     {@code digits}) — ViT with 7×7 patches of 4×4, width 64, 4 layers, 4 heads; MLP-Mixer on the same patches,
  *     C 64, 4 layers; and a two-stage CNN (8 and 16 maps of 3×3, max pooling) — trained by

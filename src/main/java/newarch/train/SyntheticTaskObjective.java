@@ -23,6 +23,7 @@ public abstract class SyntheticTaskObjective implements TrainingObjective {
     private final int evalSize;
     private final Map<String, LengthRange> testSets = new LinkedHashMap<>();
     private final Map<String, List<Example>> testExamples = new LinkedHashMap<>();
+    private LengthCurriculum curriculum;
 
     /**
      * @param seed        picks the training batches and the test sets (the model's own seed is separate)
@@ -47,7 +48,14 @@ public abstract class SyntheticTaskObjective implements TrainingObjective {
 
     /** The training examples of {@code step}: a pure function of the seed and the step. */
     protected final List<Example> trainingBatch(long step) {
-        return task.trainingBatch(seed, step, batchSize);
+        return curriculum == null ? task.trainingBatch(seed, step, batchSize)
+                : task.trainingBatch(seed, step, batchSize, curriculum.lengthsAt(seed, step));
+    }
+
+    /** Draws the training batches' lengths by {@code c} from now on (null: the whole training range per example). */
+    public final SyntheticTaskObjective curriculum(LengthCurriculum c) {
+        this.curriculum = c;
+        return this;
     }
 
     @Override

@@ -93,6 +93,17 @@ public final class TaggingObjective extends SyntheticTaskObjective {
                 length -> tally(task.testSet(seed, LengthRange.of(length, length), perLength)).exact());
     }
 
+    /**
+     * Exact and per-position accuracy and loss ({@code exact}, {@code token_accuracy}, {@code loss}) on a held-out
+     * set of {@code count} examples with lengths from {@code lengths}, drawn as the evaluation draws its sets: e.g.
+     * one point of an accuracy-against-length sweep beyond the run's own test lengths.
+     */
+    public Map<String, Double> scoreAt(LengthRange lengths, int count) {
+        try (newarch.tensor.GradMode ignored = newarch.tensor.GradMode.off()) {
+            return score(task.testSet(seed, lengths, count), lengths);
+        }
+    }
+
     private record Score(double exact, double tokenAccuracy, double loss) {
     }
 

@@ -13,10 +13,13 @@ import newarch.data.LengthRange;
  * @param evalSize     examples per held-out test set
  * @param trainLengths null for the task's default
  * @param testLengths  null for the task's default
+ * @param curriculum   how each step's training lengths are drawn ({@link LengthCurriculum#KINDS}; null, as in a
+ *                     config.json written before the option existed, means {@code none})
  */
 public record TrainingConfig(String task, String model, long seed, long steps, int batchSize, String schedule,
                              double learningRate, int warmup, double labelSmoothing, double clipNorm, long evalEvery,
-                             int evalSize, long checkpointEvery, LengthRange trainLengths, LengthRange testLengths) {
+                             int evalSize, long checkpointEvery, LengthRange trainLengths, LengthRange testLengths,
+                             String curriculum) {
     public static final List<String> SCHEDULES = List.of("noam", "constant");
 
     public TrainingConfig {
@@ -33,6 +36,9 @@ public record TrainingConfig(String task, String model, long seed, long steps, i
         require(evalEvery >= 0, "eval-every is " + evalEvery + " but must be >= 0 (0: only at the end)");
         require(evalSize >= 1, "eval size is " + evalSize + " but must be at least 1");
         require(checkpointEvery >= 0, "checkpoint-every is " + checkpointEvery + " but must be >= 0");
+        curriculum = curriculum == null ? LengthCurriculum.NONE : curriculum;
+        require(LengthCurriculum.KINDS.contains(curriculum), "curriculum is '" + curriculum + "' but must be one of "
+                + LengthCurriculum.KINDS);
     }
 
     private static void require(boolean ok, String message) {
@@ -45,7 +51,7 @@ public record TrainingConfig(String task, String model, long seed, long steps, i
     public static TrainingConfig defaults(String task, String model) {
         TrainingDefaults d = TrainableModels.entry(model).defaults();
         return new TrainingConfig(task, model, 1, 2000, d.batchSize(), "noam", d.learningRate(), d.warmup(),
-                d.labelSmoothing(), d.clipNorm(), 250, 500, 500, null, null);
+                d.labelSmoothing(), d.clipNorm(), 250, 500, 500, null, null, LengthCurriculum.NONE);
     }
 
     public LearningRateSchedule learningRateSchedule() {
@@ -58,36 +64,41 @@ public record TrainingConfig(String task, String model, long seed, long steps, i
 
     public TrainingConfig withSteps(long n) {
         return new TrainingConfig(task, model, seed, n, batchSize, schedule, learningRate, warmup, labelSmoothing,
-                clipNorm, evalEvery, evalSize, checkpointEvery, trainLengths, testLengths);
+                clipNorm, evalEvery, evalSize, checkpointEvery, trainLengths, testLengths, curriculum);
     }
 
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(task, model, s, steps, batchSize, schedule, learningRate, warmup, labelSmoothing,
-                clipNorm, evalEvery, evalSize, checkpointEvery, trainLengths, testLengths);
+                clipNorm, evalEvery, evalSize, checkpointEvery, trainLengths, testLengths, curriculum);
     }
 
     public TrainingConfig withBatchSize(int b) {
         return new TrainingConfig(task, model, seed, steps, b, schedule, learningRate, warmup, labelSmoothing,
-                clipNorm, evalEvery, evalSize, checkpointEvery, trainLengths, testLengths);
+                clipNorm, evalEvery, evalSize, checkpointEvery, trainLengths, testLengths, curriculum);
     }
 
     public TrainingConfig withLearningRate(String newSchedule, double lr, int newWarmup) {
         return new TrainingConfig(task, model, seed, steps, batchSize, newSchedule, lr, newWarmup, labelSmoothing,
-                clipNorm, evalEvery, evalSize, checkpointEvery, trainLengths, testLengths);
+                clipNorm, evalEvery, evalSize, checkpointEvery, trainLengths, testLengths, curriculum);
     }
 
     public TrainingConfig withRegularisation(double smoothing, double clip) {
         return new TrainingConfig(task, model, seed, steps, batchSize, schedule, learningRate, warmup, smoothing,
-                clip, evalEvery, evalSize, checkpointEvery, trainLengths, testLengths);
+                clip, evalEvery, evalSize, checkpointEvery, trainLengths, testLengths, curriculum);
     }
 
     public TrainingConfig withEvaluation(long every, int size, long checkpoints) {
         return new TrainingConfig(task, model, seed, steps, batchSize, schedule, learningRate, warmup, labelSmoothing,
-                clipNorm, every, size, checkpoints, trainLengths, testLengths);
+                clipNorm, every, size, checkpoints, trainLengths, testLengths, curriculum);
+    }
+
+    public TrainingConfig withCurriculum(String kind) {
+        return new TrainingConfig(task, model, seed, steps, batchSize, schedule, learningRate, warmup, labelSmoothing,
+                clipNorm, evalEvery, evalSize, checkpointEvery, trainLengths, testLengths, kind);
     }
 
     public TrainingConfig withLengths(LengthRange train, LengthRange test) {
         return new TrainingConfig(task, model, seed, steps, batchSize, schedule, learningRate, warmup, labelSmoothing,
-                clipNorm, evalEvery, evalSize, checkpointEvery, train, test);
+                clipNorm, evalEvery, evalSize, checkpointEvery, train, test, curriculum);
     }
 }

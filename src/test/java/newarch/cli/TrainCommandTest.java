@@ -87,6 +87,8 @@ class TrainCommandTest {
                 "schedule is 'cosine'");
         assertOneLineError(run("train", "--task", "copy", "--model", model, "--train-lengths", "9..3"),
                 "--train-lengths");
+        assertOneLineError(run("train", "--task", "copy", "--model", model, "--curriculum", "ladder", "--out", out),
+                "curriculum is 'ladder'");
         assertOneLineError(run("train", "--task", "copy", "--model", model, "--batch"), "--batch needs a value");
         assertOneLineError(run("train", "--task", "copy", "--model", model, "--speed", "3"), "unknown option '--speed'");
         assertOneLineError(run("train", "--resume", tmp.resolve("nothing").toString()), "no run to resume");

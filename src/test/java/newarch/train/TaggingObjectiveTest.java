@@ -83,6 +83,10 @@ class TaggingObjectiveTest {
         assertEquals(1.0, m.get("longer.exact"));
         assertEquals(1.0, m.get("longer.token_accuracy"));
         assertEquals(Map.of(1, 1.0, 2, 1.0, 3, 1.0), objective.exactByLength(LengthRange.of(1, 3), 4));
+        Map<String, Double> at2 = objective.scoreAt(LengthRange.of(2, 2), 4);
+        assertEquals(1.0, at2.get("exact"));
+        assertEquals(1.0, at2.get("token_accuracy"));
+        assertTrue(at2.containsKey("loss"));
     }
 
     @Test

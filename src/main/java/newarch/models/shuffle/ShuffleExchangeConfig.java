@@ -41,17 +41,21 @@ public record ShuffleExchangeConfig(Variant variant, int m, int blocks, int voca
         }
     }
 
-    /** The CPU-sized configurations: nse-small and rse-small (m 32, 2 Beneš blocks). */
+    /**
+     * The CPU-sized configurations: nse-small and rse-small (m 32, 2 Beneš blocks), and rse-tiny (m 32, 1 Beneš
+     * block: half the switch layers, so about twice as fast; the papers use one block for addition and sorting).
+     */
     public static ShuffleExchangeConfig named(String name, int vocab) {
         return switch (name) {
             case "nse-small" -> new ShuffleExchangeConfig(Variant.NSE, 32, 2, vocab);
             case "rse-small" -> new ShuffleExchangeConfig(Variant.RSE, 32, 2, vocab);
+            case "rse-tiny" -> new ShuffleExchangeConfig(Variant.RSE, 32, 1, vocab);
             default -> throw new IllegalArgumentException("unknown shuffle-exchange configuration '" + name
                     + "' (known: " + String.join(", ", names()) + ")");
         };
     }
 
     public static List<String> names() {
-        return List.of("nse-small", "rse-small");
+        return List.of("nse-small", "rse-small", "rse-tiny");
     }
 }

@@ -47,12 +47,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   finetune-spam        a tiny BERT pre-trained on the training mails, fine-tuned for spam vs ham, vs Tribuo
  *   finetune-pos         a tiny BERT pre-trained on Brown, fine-tuned for POS tags, vs baselines; "I saw a saw"
  *   distillation         a 4-layer tiny BERT distilled into a 2-layer DistilBERT student: size, speed, accuracy
+ *   shuffle-lengthgen    rse-tiny on sorting, binary addition, binary multiplication: accuracy by length up to 8x
  * </pre>
  */
 public final class Results {
     public static final List<String> NAMES = List.of("transformer-reverse", "rnn-attention", "sandwich", "ut-act",
             "last-word", "cbow", "spam-baselines", "digits", "graph-nodes", "finetune-spam",
-            "finetune-pos", "distillation");
+            "finetune-pos", "distillation", "shuffle-lengthgen");
     static final List<String> LAST_WORD_MODELS = List.of("rse-small", "ut-small", "transformer-tiny");
     static final int SANDWICH_PAIRS = 3;
     static final int RNN_PER_LENGTH = 64;
@@ -104,6 +105,7 @@ public final class Results {
                 case "finetune-spam" -> new FineTuneSpamResult(this).json();
                 case "finetune-pos" -> new FineTunePosResult(this).json();
                 case "distillation" -> new DistillationResult(this).json();
+                case "shuffle-lengthgen" -> new ShuffleLengthResult(this).json();
                 default -> throw new IllegalArgumentException("unknown experiment '" + n + "' (known: "
                         + String.join(", ", NAMES) + ", all)");
             };
@@ -146,6 +148,9 @@ public final class Results {
                 + " --seed " + c.seed() + " --eval-every " + c.evalEvery() + " --eval-size " + c.evalSize());
         if (c.trainLengths() != null) {
             s.append(" --train-lengths ").append(c.trainLengths()).append(" --test-lengths ").append(c.testLengths());
+        }
+        if (!c.curriculum().equals(newarch.train.LengthCurriculum.NONE)) {
+            s.append(" --curriculum ").append(c.curriculum());
         }
         return s.append(" --threads 1 --out ").append(dir).toString();
     }

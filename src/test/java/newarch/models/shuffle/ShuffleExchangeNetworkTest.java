@@ -4,6 +4,7 @@ import static newarch.tensor.ErrorAssert.assertBadInput;
 import static newarch.tensor.GradAssert.assertModuleGradients;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import newarch.models.shuffle.ShuffleExchangeConfig.Variant;
 import newarch.tensor.GradAssert;
@@ -55,6 +56,17 @@ class ShuffleExchangeNetworkTest {
             assertArrayEquals(new long[] {2, len, 6}, net.tag(Nd4j.ones(DataType.LONG, 2, len)).shape());
         }
         assertEquals(params, net.parameterCount());
+    }
+
+    @Test
+    void rseTinyIsTheSmallRseWithOneBlock() {
+        ShuffleExchangeConfig tiny = ShuffleExchangeConfig.named("rse-tiny", 6);
+        assertEquals(new ShuffleExchangeConfig(Variant.RSE, 32, 1, 6), tiny);
+        assertEquals(new ShuffleExchangeConfig(Variant.RSE, 32, 2, 6), ShuffleExchangeConfig.named("rse-small", 6));
+        assertTrue(ShuffleExchangeConfig.names().containsAll(java.util.List.of("nse-small", "rse-small", "rse-tiny")));
+        ShuffleExchangeNetwork net = new ShuffleExchangeNetwork(tiny, new Rng(37));
+        net.tag(Nd4j.ones(DataType.LONG, 1, 16));
+        assertEquals((2 * (4 - 1) + 1) * 16 / 2, net.switchApplications());
     }
 
     @Test
