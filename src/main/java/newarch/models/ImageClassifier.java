@@ -11,7 +11,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public interface ImageClassifier {
 
     /** Class logits [batch, numClasses()] for images [batch, channels, height, width] (float, values in [0, 1]). */
-    Tensor classify(INDArray images);
+    Tensor forward(Tensor images);
+
+    /** {@link #forward(Tensor)} on raw pixels, which need no gradient. */
+    default Tensor forward(INDArray images) {
+        return forward(Tensor.constant(images));
+    }
+
+    /** The same as {@link #forward(INDArray)}: the name the training objective and the notebooks use. */
+    default Tensor classify(INDArray images) {
+        return forward(images);
+    }
 
     /** The number of classes of the head. */
     int numClasses();

@@ -56,8 +56,12 @@ public final class Softmax {
      *               −∞ are looked for, and only when there are none does ND4J's one-pass native softmax run
      */
     public static INDArray probabilitiesInPlace(INDArray x, int ax, boolean masked) {
-        INDArray max = masked ? x.max(true, ax) : null;
-        if (max != null && BooleanIndexing.or(max, Conditions.isInfinite())) {
+        // libnd4j's native softmax is fastest over the rows of a matrix (a row-parallel loop; measured on
+        // [16, 1024, 1024], one thread: 73 ms as a [16384, 1024] matrix, 137 ms as rank 3), so it gets the rows of an
+        // array that owns its c-ordered storage, viewed as a matrix. Anything else takes the layout-agnostic passes.
+        boolean rows = ax == x.rank() - 1 && !x.isView() && x.ordering() == 'c';
+        INDArray max = masked || !rows ? x.max(true, ax) : null;
+        if (max != null && (!rows || BooleanIndexing.or(max, Conditions.isInfinite()))) {
             BooleanIndexing.replaceWhere(max, 0.0, Conditions.isInfinite());
             InPlace.subBroadcast(x, max);
             Transforms.exp(x, false);
@@ -67,7 +71,8 @@ public final class Softmax {
             return x;
         }
         // The native op subtracts the row maximum itself, and does max, exp, sum and divide in fewer passes.
-        Nd4j.exec(new SoftMax(x, x, ax));
+        INDArray matrix = x.rank() == 2 ? x : x.reshape('c', x.length() / x.size(ax), x.size(ax));
+        Nd4j.exec(new SoftMax(matrix, matrix, 1));
         return x;
     }
 

@@ -7,7 +7,6 @@ import newarch.tensor.Rng;
 import newarch.tensor.ShapeException;
 import newarch.tensor.Shapes;
 import newarch.tensor.Tensor;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The convolutional baseline against which ViT and Mixer are compared at CPU scale (LeNet's shape): two stages of
@@ -30,6 +29,7 @@ public class SmallCnn extends Module implements ImageClassifier {
     }
 
     /** images [B, C, H, W] → class logits [B, classes]. */
+    @Override
     public Tensor forward(Tensor images) {
         int s = config.imageSize();
         if (images.rank() != 4 || images.size(1) != config.numChannels() || images.size(2) != s || images.size(3) != s) {
@@ -39,15 +39,6 @@ public class SmallCnn extends Module implements ImageClassifier {
         Tensor x = Pooling.apply(config.pooling(), conv1.forward(images).relu()); // [B, c1, H/2, W/2]
         x = Pooling.apply(config.pooling(), conv2.forward(x).relu());             // [B, c2, H/4, W/4]
         return fc.forward(x.reshape(x.size(0), -1));                             // [B, classes]
-    }
-
-    public Tensor forward(INDArray images) {
-        return forward(Tensor.constant(images));
-    }
-
-    @Override
-    public Tensor classify(INDArray images) {
-        return forward(images);
     }
 
     @Override

@@ -7,7 +7,6 @@ import newarch.nn.Module;
 import newarch.nn.ModuleList;
 import newarch.tensor.Rng;
 import newarch.tensor.Tensor;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * MLP-Mixer (Tolstikhin et al. 2021) as an image classifier: per-patch linear embedding ({@link MixerStem}), N Mixer
@@ -41,18 +40,10 @@ public class MixerModel extends Module implements ImageClassifier {
     }
 
     /** images [B, channels, H, W] → class logits [B, classes]. */
+    @Override
     public Tensor forward(Tensor images) {
         Tensor pooled = features(images).mean(1); // [B, C]: global average over the patches
         return head.forward(pooled);
-    }
-
-    public Tensor forward(INDArray images) {
-        return forward(Tensor.constant(images));
-    }
-
-    @Override
-    public Tensor classify(INDArray images) {
-        return forward(images);
     }
 
     @Override

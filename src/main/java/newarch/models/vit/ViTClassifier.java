@@ -34,19 +34,11 @@ public class ViTClassifier extends Module implements ImageClassifier {
     }
 
     /** pixel values [B, C, H, W] → class logits [B, classes]. */
+    @Override
     public Tensor forward(Tensor pixelValues) {
         Tensor last = vit.forward(pixelValues).lastHiddenState();               // [B, N+1, D]
         Tensor cls = last.slice(1, 0, 1).reshape(last.size(0), last.size(2));   // [B, D]: the [CLS] token
         return classifier.forward(cls);
-    }
-
-    public Tensor forward(INDArray pixelValues) {
-        return forward(Tensor.constant(pixelValues));
-    }
-
-    @Override
-    public Tensor classify(INDArray images) {
-        return forward(images);
     }
 
     @Override

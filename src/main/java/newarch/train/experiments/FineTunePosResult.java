@@ -39,9 +39,9 @@ final class FineTunePosResult {
     static final int VOCABULARY = 30000;
     static final long SEED = 1;
     static final int TRIBUO_EPOCHS = 3;
-    static final PreTrainingRun PRE_TRAINING = new PreTrainingRun("bert-tiny", SentencePairs.Task.NSP, 600, 32, 1e-3,
-            60, SEED, MAX_LENGTH, VOCABULARY, 256, 200);
-    static final FineTuneRun FINE_TUNING = new FineTuneRun(1500, 32, 1e-3, 100, SEED, 500);
+    static final PreTrainingRun PRE_TRAINING = new PreTrainingRun("bert-tiny", SentencePairs.Task.NSP, 2000, 32, 1e-3,
+            100, SEED, MAX_LENGTH, VOCABULARY, 256, 200);
+    static final FineTuneRun FINE_TUNING = new FineTuneRun(6000, 32, 1e-3, 300, SEED, 1000);
     /** "I saw a saw." as the corpus writes a sentence: lower-cased, the full stop a token of its own. */
     static final List<String> SAW = List.of("i", "saw", "a", "saw", ".");
 
