@@ -147,11 +147,17 @@ public final class ScaledDotProductAttention {
                 INDArray rowDot = gTimesOut.sum(true, out.rank() - 1);                // [..., L, 1]
                 ScratchArrays.give(gTimesOut);
                 INDArray gScores = ScratchArrays.take(p.dataType(), scoreShape);   // dWeights
-                MatMul.productInto(g, v, gScores, false, true);
-                if (keep != null) {
+                if (keep == null) {
+                    // dP − D in one product, [dO, −D] [V, 1]ᵀ: one pass over the [L, S] array fewer.
+                    int last = out.rank() - 1;
+                    INDArray gAugmented = Nd4j.concat(last, g, rowDot.neg());
+                    INDArray vAugmented = Nd4j.concat(last, v, Nd4j.ones(v.dataType(), rowShape(v)));
+                    MatMul.productInto(gAugmented, vAugmented, gScores, false, true);
+                } else {
+                    MatMul.productInto(g, v, gScores, false, true);
                     gScores.muli(keep);
+                    InPlace.subBroadcast(gScores, rowDot);
                 }
-                InPlace.subBroadcast(gScores, rowDot);
                 gScores.muli(p);
                 if (gq != null) {
                     MatMul.scaledProductInto(gScores, k, gq, false, false, scale);  // dQ = dS K / τ
@@ -167,6 +173,13 @@ public final class ScaledDotProductAttention {
                 p = null;
             }
         }
+    }
+
+    /** The shape of a with its last dimension 1. */
+    private static long[] rowShape(INDArray a) {
+        long[] shape = a.shape().clone();
+        shape[shape.length - 1] = 1;
+        return shape;
     }
 
     private static void checkShapes(Tensor q, Tensor k, Tensor v, Tensor mask) {
