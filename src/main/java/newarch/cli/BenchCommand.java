@@ -36,6 +36,10 @@ final class BenchCommand implements Command {
     @Override
     public int run(String[] args) throws IOException {
         BenchOptions options = BenchOptions.parse(args);
+        java.util.OptionalInt relaunched = WaitPolicy.relaunchedIfUnset(name(), args);
+        if (relaunched.isPresent()) {
+            return relaunched.getAsInt();
+        }
         List<Benchmark> benchmarks = Benchmarks.resolve(options.names());
         Path out = options.out();
         try {

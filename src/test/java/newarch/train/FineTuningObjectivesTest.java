@@ -116,6 +116,46 @@ class FineTuningObjectivesTest {
         assertTrue(o.last().get("test.token_accuracy") > 0.95, o.last().toString());
     }
 
+    /** Word dropout hides labelled words only, deterministically per step, and never at evaluation. */
+    @Test
+    void wordDropoutReplacesLabelledWordsByUnknownWhileTraining() {
+        List<TokenClassificationObjective.Example> sentences = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int[] ids = {1, 5, 6, 7, 8, 9, 10, 11, 12, 2};
+            int[] labels = {-100, 0, 1, 0, 1, 0, 1, 0, 1, -100};
+            sentences.add(new TokenClassificationObjective.Example(ids, labels));
+        }
+        List<org.nd4j.linalg.api.ndarray.INDArray> seen = new ArrayList<>();
+        java.util.function.BiFunction<org.nd4j.linalg.api.ndarray.INDArray, org.nd4j.linalg.api.ndarray.INDArray,
+                newarch.tensor.Tensor> model = (ids, mask) -> {
+                    seen.add(ids.dup());
+                    return newarch.tensor.Tensor.parameter(org.nd4j.linalg.factory.Nd4j.zeros(
+                            org.nd4j.linalg.api.buffer.DataType.FLOAT, ids.size(0), ids.size(1), 2));
+                };
+        TokenClassificationObjective objective = new TokenClassificationObjective(model, sentences, sentences, 8, 3,
+                new TokenClassificationObjective.WordDropout(3, 0.5));
+        objective.loss(0);
+        objective.loss(0);
+        objective.loss(1);
+        assertEquals(seen.get(0), seen.get(1), "the same step hides the same words");
+        long hidden = 0;
+        for (int b = 0; b < 8; b++) {
+            assertEquals(1, seen.get(0).getLong(b, 0));
+            assertEquals(2, seen.get(0).getLong(b, 9));
+            for (int j = 1; j <= 8; j++) {
+                long id = seen.get(0).getLong(b, j);
+                assertTrue(id == 3 || id == 4 + j, "position " + j + " holds " + id);
+                hidden += id == 3 ? 1 : 0;
+            }
+        }
+        assertTrue(hidden > 16 && hidden < 48, hidden + " of 64 words hidden at rate 0.5");
+        assertTrue(!seen.get(0).equals(seen.get(2)), "another step hides other words");
+        seen.clear();
+        objective.evaluate();
+        assertEquals(0, seen.get(0).eq(3).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().intValue());
+        assertBadInput(() -> new TokenClassificationObjective.WordDropout(3, 1.0), "word dropout rate is 1.0");
+    }
+
     @Test
     void distillationMovesTheStudentTowardsTheTeacher() {
         StringBuilder text = new StringBuilder();

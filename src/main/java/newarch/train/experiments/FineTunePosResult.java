@@ -11,6 +11,7 @@ import java.util.Set;
 import newarch.baselines.TribuoLogisticRegression;
 import newarch.baselines.TribuoLogisticRegression.LabelledText;
 import newarch.data.pretraining.PreTrainingCorpus;
+import newarch.data.Vocabulary;
 import newarch.data.pretraining.SentencePairs;
 import newarch.data.tagging.BrownCorpus;
 import newarch.data.tagging.BrownCorpus.TaggedWord;
@@ -22,6 +23,7 @@ import newarch.train.FineTuneRun;
 import newarch.train.PreTrainingRun;
 import newarch.train.TokenClassificationObjective;
 import newarch.train.TokenClassificationObjective.Example;
+import newarch.train.TokenClassificationObjective.WordDropout;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -41,7 +43,9 @@ final class FineTunePosResult {
     static final int TRIBUO_EPOCHS = 3;
     static final PreTrainingRun PRE_TRAINING = new PreTrainingRun("bert-tiny", SentencePairs.Task.NSP, 2000, 32, 1e-3,
             100, SEED, MAX_LENGTH, VOCABULARY, 256, 200);
-    static final FineTuneRun FINE_TUNING = new FineTuneRun(6000, 32, 1e-3, 300, SEED, 1000);
+    static final FineTuneRun FINE_TUNING = new FineTuneRun(4000, 32, 1e-3, 300, SEED, 1000);
+    /** A word becomes [UNK] with this probability while fine-tuning (see {@link WordDropout}). */
+    static final double WORD_DROPOUT = 0.15;
     /** "I saw a saw." as the corpus writes a sentence: lower-cased, the full stop a token of its own. */
     static final List<String> SAW = List.of("i", "saw", "a", "saw", ".");
 
@@ -77,7 +81,8 @@ final class FineTunePosResult {
                 fineTuned = model;
             }
             FineTuneRun.Outcome o = FINE_TUNING.run(model, rng, new TokenClassificationObjective(
-                    (ids, mask) -> model.forward(ids, mask).logits(), train, test, FINE_TUNING.batchSize(), SEED),
+                    (ids, mask) -> model.forward(ids, mask).logits(), train, test, FINE_TUNING.batchSize(), SEED,
+                    new WordDropout(Vocabulary.UNK, WORD_DROPOUT)),
                     System.err);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("parameters", model.parameterCount());
@@ -101,6 +106,7 @@ final class FineTunePosResult {
         data.put("tags", UniversalTags.TAGS);
         data.put("input", "[CLS] + the first " + (MAX_LENGTH - 2) + " lower-cased words + [SEP]; [CLS]/[SEP] unscored");
         data.put("fine_tuning", FINE_TUNING.toString());
+        data.put("word_dropout", "each labelled word becomes [UNK] with probability " + WORD_DROPOUT + " while fine-tuning");
         json.add("data", Results.GSON.toJsonTree(data));
         json.add("pre_training", Results.GSON.toJsonTree(pretraining));
         json.add("results", Results.GSON.toJsonTree(runs));

@@ -26,15 +26,18 @@ final class ShuffleLengthResult {
     record Run(String name, TrainingConfig config, int[] sweep) {
     }
 
+    private static final int[] SORT_SWEEP = {1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128};
+    private static final int[] BINARY_SWEEP = {1, 2, 4, 6, 8, 12, 16, 24, 32, 48, 64};
+    private static final LengthRange BITS_1_TO_8 = LengthRange.of(1, 8);
+    private static final LengthRange BITS_32 = LengthRange.of(32, 32);
+
     static final List<Run> RUNS = List.of(
-            new Run("rse-tiny-sort", config("sort-labelling", 8000, 3e-3, 500, null, null),
-                    new int[] {1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128}),
+            new Run("rse-tiny-sort", config("sort-labelling", "rse-tiny", 8000, 3e-3, 500, null, null), SORT_SWEEP),
+            new Run("nse-small-sort", config("sort-labelling", "nse-small", 8000, 3e-3, 500, null, null), SORT_SWEEP),
             new Run("rse-tiny-binary-addition",
-                    config("binary-addition", 8000, 3e-3, 500, LengthRange.of(1, 8), LengthRange.of(32, 32)),
-                    new int[] {1, 2, 4, 6, 8, 12, 16, 24, 32, 48, 64}),
+                    config("binary-addition", "rse-tiny", 8000, 3e-3, 500, BITS_1_TO_8, BITS_32), BINARY_SWEEP),
             new Run("rse-tiny-binary-multiplication",
-                    config("binary-multiplication", 8000, 3e-3, 500, LengthRange.of(1, 8), LengthRange.of(32, 32)),
-                    new int[] {1, 2, 4, 6, 8, 12, 16, 24, 32, 48, 64}));
+                    config("binary-multiplication", "rse-tiny", 8000, 3e-3, 500, BITS_1_TO_8, BITS_32), BINARY_SWEEP));
 
     private final Results results;
 
@@ -42,10 +45,10 @@ final class ShuffleLengthResult {
         this.results = results;
     }
 
-    /** rse-tiny, seed 1, batch 32, bucketed lengths, Noam warm-up to {@code lr}, evaluated every 1000 steps. */
-    static TrainingConfig config(String task, long steps, double lr, int warmup, LengthRange train,
+    /** Seed 1, batch 32, bucketed lengths, Noam warm-up to {@code lr}, evaluated every 1000 steps. */
+    static TrainingConfig config(String task, String model, long steps, double lr, int warmup, LengthRange train,
                                  LengthRange test) {
-        return TrainingConfig.defaults(task, "rse-tiny").withSteps(steps).withSeed(1).withBatchSize(32)
+        return TrainingConfig.defaults(task, model).withSteps(steps).withSeed(1).withBatchSize(32)
                 .withLearningRate("noam", lr, warmup).withEvaluation(1000, 500, 1000).withLengths(train, test)
                 .withCurriculum(LengthCurriculum.BUCKETS);
     }
@@ -53,10 +56,10 @@ final class ShuffleLengthResult {
     JsonObject json() {
         JsonObject json = Results.header("shuffle-lengthgen",
                 "Residual Shuffle-Exchange length generalisation: sorting, binary addition, binary multiplication");
-        LinePlot exact = LinePlot.create().title("rse-tiny: exact-sequence accuracy by input length (log x)")
+        LinePlot exact = LinePlot.create().title("Exact-sequence accuracy by input length")
                 .axisTitles("length (symbols, or bits per operand)", "exact-sequence accuracy").yRange(0, 1)
                 .markers(true).logX(true);
-        LinePlot token = LinePlot.create().title("rse-tiny: per-position accuracy by input length (log x)")
+        LinePlot token = LinePlot.create().title("Per-position accuracy by input length")
                 .axisTitles("length (symbols, or bits per operand)", "per-position accuracy").yRange(0, 1)
                 .markers(true).logX(true);
         Map<String, Object> runs = new LinkedHashMap<>();
@@ -71,8 +74,8 @@ final class ShuffleLengthResult {
             r.put("by_length", byLength);
             runs.put(run.name(), r);
             double[] x = byLength.keySet().stream().mapToDouble(Integer::doubleValue).toArray();
-            exact.series(e.config().task(), x, byLength.values().stream().mapToDouble(m -> m.get("exact")).toArray());
-            token.series(e.config().task(), x,
+            exact.series(run.name(), x, byLength.values().stream().mapToDouble(m -> m.get("exact")).toArray());
+            token.series(run.name(), x,
                     byLength.values().stream().mapToDouble(m -> m.get("token_accuracy")).toArray());
         }
         exact.save(results.out().resolve("shuffle-lengthgen-exact.png"));
