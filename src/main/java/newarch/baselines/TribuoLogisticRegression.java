@@ -58,9 +58,12 @@ public final class TribuoLogisticRegression {
     public record LabelledText(List<String> tokens, String label) {
     }
 
-    /** Test-set results: accuracy, and precision/recall/F1 of {@code positive}. */
+    /**
+     * Test-set results: accuracy, and precision/recall/F1 of {@code positive}; {@code probeGuesses} are the classes
+     * predicted for the extra, unlabelled probe texts (empty when none were given).
+     */
     public record Result(double accuracy, double precision, double recall, double f1, int features, int train,
-                         int test, double seconds) {
+                         int test, double seconds, List<String> probeGuesses) {
     }
 
     /**
@@ -68,6 +71,12 @@ public final class TribuoLogisticRegression {
      * has seen (Tribuo cannot predict it) gets the most frequent training class, as a model with no evidence would.
      */
     public Result trainAndTest(List<LabelledText> train, List<LabelledText> test, String positive) {
+        return trainAndTest(train, test, positive, List.of());
+    }
+
+    /** As {@link #trainAndTest(List, List, String)}, and also predicts each text of {@code probe}. */
+    public Result trainAndTest(List<LabelledText> train, List<LabelledText> test, String positive,
+                               List<List<String>> probe) {
         if (train.isEmpty() || test.isEmpty()) {
             throw new IllegalArgumentException("logistic regression needs training (" + train.size() + ") and test ("
                     + test.size() + ") texts");
@@ -82,15 +91,7 @@ public final class TribuoLogisticRegression {
         long fp = 0;
         long fn = 0;
         for (LabelledText t : test) {
-            Map<String, Double> known = new LinkedHashMap<>();
-            counts(t).forEach((name, value) -> {
-                if (model.getFeatureIDMap().get(name) != null) {
-                    known.put(name, value);
-                }
-            });
-            String guess = known.isEmpty() ? majority
-                    : model.predict(new ArrayExample<>(new Label(t.label()), known.keySet().toArray(new String[0]),
-                            known.values().stream().mapToDouble(Double::doubleValue).toArray())).getOutput().getLabel();
+            String guess = predict(model, t, majority);
             right += guess.equals(t.label()) ? 1 : 0;
             tp += guess.equals(positive) && t.label().equals(positive) ? 1 : 0;
             fp += guess.equals(positive) && !t.label().equals(positive) ? 1 : 0;
@@ -99,8 +100,23 @@ public final class TribuoLogisticRegression {
         double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
         double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        List<String> probeGuesses = probe.stream()
+                .map(tokens -> predict(model, new LabelledText(tokens, majority), majority)).toList();
         return new Result((double) right / test.size(), precision, recall, f1, features, train.size(), test.size(),
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, probeGuesses);
+    }
+
+    /** The model's class for {@code t}, from the features it has seen; {@code majority} when it has seen none. */
+    private String predict(Model<Label> model, LabelledText t, String majority) {
+        Map<String, Double> known = new LinkedHashMap<>();
+        counts(t).forEach((name, value) -> {
+            if (model.getFeatureIDMap().get(name) != null) {
+                known.put(name, value);
+            }
+        });
+        return known.isEmpty() ? majority
+                : model.predict(new ArrayExample<>(new Label(t.label()), known.keySet().toArray(new String[0]),
+                        known.values().stream().mapToDouble(Double::doubleValue).toArray())).getOutput().getLabel();
     }
 
     private MutableDataset<Label> dataset(String name, List<LabelledText> texts) {

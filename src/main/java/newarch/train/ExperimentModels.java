@@ -31,7 +31,8 @@ import newarch.models.vit.ViTConfig;
  *       pre-norm. Note K = N − 1 and K = N are the same order (sᴺfᴺ), as in the paper's definition.</li>
  *   <li>{@code nse-small}, {@code rse-small}: Neural and Residual Shuffle-Exchange sequence taggers, m 32, 2 Beneš
  *     blocks, trained per position ({@link TaggingObjective}) on e.g. {@code binary-addition}; {@code rse-tiny} the
- *     same RSE with 1 Beneš block.</li>
+ *     same RSE with 1 Beneš block, and {@code rse-tiny-edge} that with its own units for the first layer of each
+ *     half.</li>
  *   <li>{@code vit-tiny}, {@code mixer-tiny}, {@code cnn-small}: image classifiers for 28×28 grey digits (task
  *     {@code digits}) — ViT with 7×7 patches of 4×4, width 64, 4 layers, 4 heads; MLP-Mixer on the same patches,
  *     C 64, 4 layers; and a two-stage CNN (8 and 16 maps of 3×3, max pooling) — trained by
@@ -80,7 +81,7 @@ final class ExperimentModels {
         for (String name : ShuffleExchangeConfig.names()) {
             ShuffleExchangeConfig c = ShuffleExchangeConfig.named(name, 1);
             TrainableModels.register(name, c.variant() + " Shuffle-Exchange tagger, m " + c.m() + ", " + c.blocks()
-                    + " Beneš blocks", shuffle, (spec, rng) -> new ShuffleExchangeNetwork(
+                    + " Beneš blocks" + (c.edgeUnits() ? ", own units for the first layer of each half" : ""), shuffle, (spec, rng) -> new ShuffleExchangeNetwork(
                     ShuffleExchangeConfig.named(name, spec.languageModelVocabulary()), rng));
         }
 

@@ -10,8 +10,10 @@ import java.util.Locale;
  * @param m       features per position (the paper's m); even for NSE
  * @param blocks  Beneš blocks before the final switch layer
  * @param vocab   token ids in (input) and classes out (one shared vocabulary, PAD = 0 included)
+ * @param edgeUnits whether each Beneš block gives the first layer of each half a switch unit of its own (as the
+ *                authors' RSE code does) instead of sharing one unit across every layer of the half
  */
-public record ShuffleExchangeConfig(Variant variant, int m, int blocks, int vocab) {
+public record ShuffleExchangeConfig(Variant variant, int m, int blocks, int vocab, boolean edgeUnits) {
     /** Which switch unit the network is built from. */
     public enum Variant {
         /** Neural Shuffle-Exchange network (Freivalds et al. 2019): {@link GatedSwitchUnit}. */
@@ -26,6 +28,11 @@ public record ShuffleExchangeConfig(Variant variant, int m, int blocks, int voca
                 throw new IllegalArgumentException("variant is '" + name + "' but must be nse or rse");
             }
         }
+    }
+
+    /** One switch unit per half of each Beneš block (the papers' description). */
+    public ShuffleExchangeConfig(Variant variant, int m, int blocks, int vocab) {
+        this(variant, m, blocks, vocab, false);
     }
 
     public ShuffleExchangeConfig {
@@ -43,19 +50,21 @@ public record ShuffleExchangeConfig(Variant variant, int m, int blocks, int voca
 
     /**
      * The CPU-sized configurations: nse-small and rse-small (m 32, 2 Beneš blocks), and rse-tiny (m 32, 1 Beneš
-     * block: half the switch layers, so about twice as fast; the papers use one block for addition and sorting).
+     * block: half the switch layers, so about twice as fast; the papers use one block for addition and sorting), and
+     * rse-tiny-edge: rse-tiny with its own units for the first layer of each half ({@link #edgeUnits()}).
      */
     public static ShuffleExchangeConfig named(String name, int vocab) {
         return switch (name) {
             case "nse-small" -> new ShuffleExchangeConfig(Variant.NSE, 32, 2, vocab);
             case "rse-small" -> new ShuffleExchangeConfig(Variant.RSE, 32, 2, vocab);
             case "rse-tiny" -> new ShuffleExchangeConfig(Variant.RSE, 32, 1, vocab);
+            case "rse-tiny-edge" -> new ShuffleExchangeConfig(Variant.RSE, 32, 1, vocab, true);
             default -> throw new IllegalArgumentException("unknown shuffle-exchange configuration '" + name
                     + "' (known: " + String.join(", ", names()) + ")");
         };
     }
 
     public static List<String> names() {
-        return List.of("nse-small", "rse-small", "rse-tiny");
+        return List.of("nse-small", "rse-small", "rse-tiny", "rse-tiny-edge");
     }
 }

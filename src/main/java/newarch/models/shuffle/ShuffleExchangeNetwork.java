@@ -39,7 +39,7 @@ public final class ShuffleExchangeNetwork extends Module implements SequenceTagg
         Supplier<SwitchUnit> unit = config.variant() == ShuffleExchangeConfig.Variant.NSE
                 ? () -> new GatedSwitchUnit(config.m(), rng) : () -> new ResidualSwitchUnit(config.m(), rng);
         this.embedding = child("embedding", new Embedding(config.vocab(), config.m(), rng));
-        this.blocks = child("blocks", new ModuleList<>(config.blocks(), i -> new BenesBlock(unit)));
+        this.blocks = child("blocks", new ModuleList<>(config.blocks(), i -> new BenesBlock(unit, config.edgeUnits())));
         this.last = child("last", unit.get());
         this.output = child("output", new Linear(config.m(), config.vocab(), true, rng));
     }
@@ -91,7 +91,9 @@ public final class ShuffleExchangeNetwork extends Module implements SequenceTagg
     public long switchApplications() {
         long total = last.applications();
         for (BenesBlock block : blocks) {
-            total += block.forwardUnit().applications() + block.reverseUnit().applications();
+            for (SwitchUnit unit : block.units()) {
+                total += unit.applications();
+            }
         }
         return total;
     }
@@ -99,8 +101,7 @@ public final class ShuffleExchangeNetwork extends Module implements SequenceTagg
     public void resetSwitchApplications() {
         last.resetApplications();
         for (BenesBlock block : blocks) {
-            block.forwardUnit().resetApplications();
-            block.reverseUnit().resetApplications();
+            block.units().forEach(SwitchUnit::resetApplications);
         }
     }
 }

@@ -16,6 +16,8 @@ import newarch.data.pretraining.SentencePairs;
 import newarch.data.tagging.BrownCorpus;
 import newarch.data.tagging.BrownCorpus.TaggedWord;
 import newarch.data.tagging.UniversalTags;
+import newarch.data.wordpiece.WordPieceTokenizer;
+import newarch.data.wordpiece.WordPieceVocabularyBuilder;
 import newarch.models.bert.BertForTokenClassification;
 import newarch.tensor.GradMode;
 import newarch.tensor.Rng;
@@ -27,11 +29,14 @@ import newarch.train.TokenClassificationObjective.WordDropout;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The {@code finetune-pos} experiment: part-of-speech tagging of the Brown corpus (universal tags, every tenth sample
- * held out). A tiny BERT is pre-trained (masked LM + next sentence) on the training samples' sentences, then
- * fine-tuned as a token classifier; the baselines are
+ * held out). Words become WordPiece pieces over a vocabulary counted from the training samples (rare words split
+ * into a common beginning and ending, {@link WordPieceVocabularyBuilder}); a tiny BERT is pre-trained (masked LM +
+ * next sentence) on the training samples' sentences, then fine-tuned as a token classifier that tags each word at
+ * its first piece, as BERT's authors did for NER; the baselines are
  * the most frequent tag of each word and Tribuo's logistic regression on window features. Finally the fine-tuned
  * model reads "I saw a saw": the two "saw"s should get different tags and different contextual vectors, though they
  * enter as the same embedding row.
@@ -39,6 +44,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 final class FineTunePosResult {
     static final int MAX_LENGTH = 64;
     static final int VOCABULARY = 30000;
+    /**
+     * Words seen at least 5 times stay whole; rarer ones are split over the 3,000 commonest beginnings and 1,000
+     * commonest endings (up to 4 letters) of rare words.
+     */
+    static final WordPieceVocabularyBuilder PIECES = new WordPieceVocabularyBuilder(5, 4, 3000, 1000);
     static final long SEED = 1;
     static final int TRIBUO_EPOCHS = 3;
     static final PreTrainingRun PRE_TRAINING = new PreTrainingRun("bert-tiny", SentencePairs.Task.NSP, 2000, 32, 1e-3,
@@ -65,12 +75,14 @@ final class FineTunePosResult {
         List<List<TaggedWord>> trainSentences = sentences(split.train());
         List<List<TaggedWord>> testSentences = sentences(split.test());
 
+        WordPieceTokenizer pieces = WordPieceVocabularyBuilder.tokenizer(PIECES.build(trainSentences.stream()
+                .flatMap(s -> BrownCorpus.words(s).stream()).toList()));
         List<List<List<String>>> documents = split.train().stream()
-                .map(s -> s.sentences().stream().map(BrownCorpus::words).toList()).toList();
+                .map(s -> s.sentences().stream().map(t -> pieces(pieces, BrownCorpus.words(t))).toList()).toList();
         PreTrainingCorpus corpus = new PreTrainingCorpus(documents, VOCABULARY);
         PreTrainingRun.Pretrained pre = PRE_TRAINING.pretrain(corpus, System.err);
-        List<Example> train = examples(corpus, trainSentences);
-        List<Example> test = examples(corpus, testSentences);
+        List<Example> train = examples(corpus, pieces, trainSentences);
+        List<Example> test = examples(corpus, pieces, testSentences);
 
         Map<String, Object> runs = new LinkedHashMap<>();
         BertForTokenClassification fineTuned = null;
@@ -107,14 +119,18 @@ final class FineTunePosResult {
                 + trainSentences.size() + " sentences for training; " + split.test().size() + " samples, "
                 + testSentences.size() + " sentences, " + tokens(testSentences) + " tokens for testing");
         data.put("tags", UniversalTags.TAGS);
-        data.put("input", "[CLS] + the first " + (MAX_LENGTH - 2) + " lower-cased words + [SEP]; [CLS]/[SEP] unscored");
+        data.put("input", "[CLS] + the WordPiece pieces of the lower-cased words, cut at " + (MAX_LENGTH - 2)
+                + " pieces, + [SEP]; a word's tag is scored at its first piece, other pieces and [CLS]/[SEP] unscored");
+        data.put("pieces", "words seen at least 5 times whole, rarer ones split over the 3,000 commonest beginnings"
+                + " and 1,000 commonest endings of up to 4 letters, and single characters (WordPieceVocabularyBuilder):"
+                + " " + corpus.vocabulary().size() + " ids with the specials");
         data.put("fine_tuning", FINE_TUNING.toString());
         data.put("word_dropout", "each labelled word becomes [UNK] with probability " + WORD_DROPOUT + " while fine-tuning");
         json.add("data", Results.GSON.toJsonTree(data));
         json.add("pre_training", Results.GSON.toJsonTree(pretraining));
         json.add("results", Results.GSON.toJsonTree(runs));
         json.add("baselines", Results.GSON.toJsonTree(baselines));
-        json.add("i_saw_a_saw", Results.GSON.toJsonTree(sawSaw(fineTuned, corpus)));
+        json.add("i_saw_a_saw", Results.GSON.toJsonTree(sawSaw(fineTuned, corpus, pieces)));
         return json;
     }
 
@@ -128,17 +144,42 @@ final class FineTunePosResult {
         return sentences.stream().mapToLong(List::size).sum();
     }
 
-    /** [CLS] w1 … wn [SEP] with the tags of the words (first MAX_LENGTH − 2) and IGNORED at [CLS] and [SEP]. */
-    static List<Example> examples(PreTrainingCorpus corpus, List<List<TaggedWord>> sentences) {
+    static List<String> pieces(WordPieceTokenizer tokenizer, List<String> words) {
+        List<String> out = new ArrayList<>();
+        words.forEach(w -> out.addAll(tokenizer.tokenize(w)));
+        return out;
+    }
+
+    /**
+     * [CLS] pieces [SEP], cut at MAX_LENGTH − 2 pieces, with each word's tag at its first piece and IGNORED at its
+     * other pieces and at [CLS] and [SEP].
+     */
+    static List<Example> examples(PreTrainingCorpus corpus, WordPieceTokenizer tokenizer,
+                                  List<List<TaggedWord>> sentences) {
+        int ignored = (int) TokenClassificationObjective.IGNORED;
         List<Example> out = new ArrayList<>();
         for (List<TaggedWord> s : sentences) {
-            List<TaggedWord> kept = s.subList(0, Math.min(s.size(), MAX_LENGTH - 2));
-            int[] ids = PreTrainingCorpus.withSpecials(corpus.encode(BrownCorpus.words(kept)));
+            List<String> pieces = new ArrayList<>();
+            List<Integer> tags = new ArrayList<>();
+            for (TaggedWord w : s) {
+                List<String> p = tokenizer.tokenize(w.word());
+                if (pieces.size() + p.size() > MAX_LENGTH - 2) {
+                    break;
+                }
+                for (int i = 0; i < p.size(); i++) {
+                    pieces.add(p.get(i));
+                    tags.add(i == 0 ? UniversalTags.id(w.tag()) : ignored);
+                }
+            }
+            if (pieces.isEmpty()) {
+                continue;
+            }
+            int[] ids = PreTrainingCorpus.withSpecials(corpus.encode(pieces));
             int[] labels = new int[ids.length];
-            labels[0] = (int) TokenClassificationObjective.IGNORED;
-            labels[labels.length - 1] = (int) TokenClassificationObjective.IGNORED;
-            for (int i = 0; i < kept.size(); i++) {
-                labels[i + 1] = UniversalTags.id(kept.get(i).tag());
+            labels[0] = ignored;
+            labels[labels.length - 1] = ignored;
+            for (int i = 0; i < tags.size(); i++) {
+                labels[i + 1] = tags.get(i);
             }
             out.add(new Example(ids, labels));
         }
@@ -172,13 +213,20 @@ final class FineTunePosResult {
         List<LabelledText> trainWindows = windows(train);
         Set<String> features = new HashSet<>();
         trainWindows.forEach(t -> features.addAll(windowFeatures(t.tokens()).keySet()));
+        List<TaggedWord> saw = SAW.stream().map(w -> new TaggedWord(w, "NOUN")).toList(); // tags unused
+        List<List<String>> sawWindows = windows(List.of(saw)).stream().map(LabelledText::tokens).toList();
         TribuoLogisticRegression.Result r = new TribuoLogisticRegression(FineTunePosResult::windowFeatures,
-                features.size(), TRIBUO_EPOCHS, SEED).trainAndTest(trainWindows, windows(test), "NOUN");
+                features.size(), TRIBUO_EPOCHS, SEED).trainAndTest(trainWindows, windows(test), "NOUN", sawWindows);
+        List<String> sawTags = new ArrayList<>();
+        for (int i = 0; i < SAW.size(); i++) {
+            sawTags.add(SAW.get(i) + "/" + r.probeGuesses().get(i));
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("token_accuracy", r.accuracy());
         m.put("features", r.features());
         m.put("trainer", "Tribuo LinearSGDTrainer, LogMulticlass, AdaGrad(1.0, 0.1), " + TRIBUO_EPOCHS + " epochs, seed "
                 + SEED);
+        m.put("i_saw_a_saw", String.join(" ", sawTags));
         m.put("seconds", r.seconds());
         return m;
     }
@@ -211,9 +259,15 @@ final class FineTunePosResult {
     }
 
     /** The fine-tuned tagger on "I saw a saw": a tag per word and the cosine similarity of the two "saw" vectors. */
-    static Map<String, Object> sawSaw(BertForTokenClassification model, PreTrainingCorpus corpus) {
+    static Map<String, Object> sawSaw(BertForTokenClassification model, PreTrainingCorpus corpus,
+                                      WordPieceTokenizer tokenizer) {
+        List<String> pieces = pieces(tokenizer, SAW);
+        if (pieces.size() != SAW.size()) {
+            throw new IllegalStateException("\"" + String.join(" ", SAW) + "\" is pieces " + pieces
+                    + ": every word should stay whole");
+        }
         INDArray ids = Nd4j.createFromArray(new long[][] {
-            java.util.Arrays.stream(PreTrainingCorpus.withSpecials(corpus.encode(SAW))).asLongStream().toArray()});
+            java.util.Arrays.stream(PreTrainingCorpus.withSpecials(corpus.encode(pieces))).asLongStream().toArray()});
         Map<String, Object> m = new LinkedHashMap<>();
         try (GradMode ignored = GradMode.off()) {
             BertForTokenClassification.Output out = model.forward(ids, null);
@@ -225,7 +279,13 @@ final class FineTunePosResult {
             INDArray hidden = out.encoder().lastHiddenState().data();              // [1, 6, H]
             INDArray first = hidden.get(NDArrayIndex.point(0), NDArrayIndex.point(2), NDArrayIndex.all());
             INDArray second = hidden.get(NDArrayIndex.point(0), NDArrayIndex.point(4), NDArrayIndex.all());
+            INDArray p = Transforms.softmax(out.logits().data().get(NDArrayIndex.point(0), NDArrayIndex.all(),
+                    NDArrayIndex.all()).dup());                                   // [6, tags]
             m.put("tags", String.join(" ", tags));
+            for (int at : new int[] {2, 4}) {
+                m.put("p(NOUN), p(VERB) of the " + (at == 2 ? "first" : "second") + " saw", List.of(p.getDouble(at, UniversalTags.id("NOUN")),
+                        p.getDouble(at, UniversalTags.id("VERB"))));
+            }
             m.put("saw_in_vocabulary", corpus.vocabulary().contains("saw"));
             m.put("cosine_of_the_two_contextual_saw_vectors", cosine(first, second));
             m.put("cosine_of_their_input_embeddings", 1.0);

@@ -63,6 +63,20 @@ class BenesBlockTest {
     }
 
     @Test
+    void edgeUnitsTakeTheFirstLayerOfEachHalf() {
+        Rng rng = new Rng(28);
+        BenesBlock block = GradAssert.randomized(new BenesBlock(() -> new ResidualSwitchUnit(2, rng), true),
+                new Rng(29), 0.5);
+        assertEquals(List.of("first", "forward", "middle", "reverse"), block.namedParameters().keySet().stream()
+                .map(k -> k.substring(0, k.indexOf('.'))).distinct().toList());
+        assertModuleGradients(block, in -> block.forward(in.get(0)), normal(new Rng(30), 1, 8, 2));
+        // n = 16: 3 layers per half, the first of each on its own unit and the other two on the shared one
+        block.units().forEach(SwitchUnit::resetApplications);
+        block.forward(Tensor.constant(Nd4j.rand(DataType.DOUBLE, 1, 16, 2)));
+        assertEquals(List.of(8L, 16L, 8L, 16L), block.units().stream().map(SwitchUnit::applications).toList());
+    }
+
+    @Test
     void badInput() {
         BenesBlock block = new BenesBlock(() -> new ResidualSwitchUnit(2, new Rng(27)));
         assertBadInput(() -> block.forward(Tensor.constant(Nd4j.zeros(1, 12, 2))), "Beneš block", "[1,12,2]",
